@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+/**
+ * How an action is reached (design/architecture.md, request pipeline):
+ * - `public`: no session (auth.login);
+ * - `session`: a logged-in operator, with or without a chosen context (auth.*);
+ * - `context`: a logged-in operator with a selected ente and office, holding the permission named
+ *   like the action (every action outside `auth.*` is a permission in the catalogue).
+ */
+export type ActionAccess = 'public' | 'session' | 'context';
+
+export interface ActionContract<
+  N extends string = string,
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+> {
+  name: N;
+  /** Queries run in a read-only transaction and may also be called with GET ?input=. */
+  kind: 'query' | 'mutation';
+  access: ActionAccess;
+  summary: string;
+  input: I;
+  output: O;
+}
+
+export function defineAction<N extends string, I extends z.ZodType, O extends z.ZodType>(
+  c: ActionContract<N, I, O>,
+): ActionContract<N, I, O> {
+  return c;
+}

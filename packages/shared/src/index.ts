@@ -1,0 +1,5 @@
+export * from './wire/errors.js';
+export * from './wire/primitives.js';
+export * from './organisation.js';
+export * from './contracts/index.js';
+export * from './i18n/error-messages.js';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * The wire contract's error codes and their HTTP statuses (design/architecture.md, "Wire contract").
+ * Other modules, scripts and acceptance checks rely on these names: never rename one.
+ */
+export const errorStatus = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  context_required: 403,
+  field_masked: 403,
+  csrf_invalid: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 422,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
+
+export const errorDetailSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+
+export const errorBodySchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.array(errorDetailSchema),
+  requestId: z.string().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
