@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: 'int-postgres',
           include: intInclude,
+          // Tests of the embedded database itself (crash recovery, lock file) have no PostgreSQL twin.
+          exclude: ['**/*.pglite.int.test.ts', '**/node_modules/**'],
           env: { SISO_TEST_DB: 'postgres' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

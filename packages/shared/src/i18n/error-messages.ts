@@ -9,7 +9,6 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   forbidden: { it: "Operazione non consentita per il profilo in uso.", en: 'Not allowed for your profile.' },
   context_required: { it: "Scegliere l'ente e l'ufficio di lavoro prima di continuare.", en: 'Choose your ente and office first.' },
   field_masked: { it: 'Non è consentito modificare campi riservati al profilo in uso.', en: 'You may not change fields your profile cannot write.' },
-  csrf_invalid: { it: 'Token di sicurezza mancante o scaduto: ricaricare la pagina.', en: 'Missing or expired security token: reload the page.' },
   not_found: { it: 'Elemento non trovato.', en: 'Not found.' },
   conflict: { it: 'Il dato è stato modificato da un altro operatore: ricaricare e riprovare.', en: 'The record was changed by someone else: reload and try again.' },
   precondition_failed: { it: "Operazione non possibile nello stato attuale.", en: 'Not possible in the current state.' },
@@ -30,5 +29,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   formato_data: { it: 'Data nel formato AAAA-MM-GG.', en: 'Date as YYYY-MM-DD.' },
   data_non_valida: { it: 'Data inesistente.', en: 'No such date.' },
   importo_non_valido: { it: 'Importo non valido (es. 1234.50).', en: 'Invalid amount (e.g. 1234.50).' },
+  csrf: { it: 'Token di sicurezza mancante o scaduto: ricaricare la pagina.', en: 'Missing or expired security token: reload the page.' },
+  cursor_non_valido: { it: 'Cursore di paginazione non valido.', en: 'Invalid pagination cursor.' },
+  chiave_già_usata: { it: 'Chiave di idempotenza già usata per una richiesta diversa.', en: 'Idempotency key already used for a different request.' },
+  credenziali_non_valide: { it: 'Nome utente o password non corretti.', en: 'Wrong username or password.' },
+  contesto_non_disponibile: { it: 'Ente o ufficio non tra le assegnazioni valide.', en: 'Ente or office is not among your valid assignments.' },
   invalid_json: { it: 'JSON non valido.', en: 'Invalid JSON.' },
 };

@@ -10,7 +10,6 @@ export const errorStatus = {
   forbidden: 403,
   context_required: 403,
   field_masked: 403,
-  csrf_invalid: 403,
   not_found: 404,
   conflict: 409,
   precondition_failed: 422,

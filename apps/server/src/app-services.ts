@@ -1,0 +1,20 @@
+import type { Config } from './config/config.js';
+import type { Database } from './db/database.js';
+import type { SessionStore } from './auth/session-store.js';
+import type { JobService } from './jobs/job-service.js';
+import type { Mailer } from './notifications/mailer.js';
+import type { PasswordHasher } from './auth/password.js';
+
+/** The process-wide services an action or a job may use. Built once in main.ts (or per test app). */
+export interface AppServices {
+  config: Config;
+  version: string;
+  startedAt: Date;
+  database: Database;
+  sessions: SessionStore;
+  jobs: JobService;
+  mailer: Mailer;
+  passwords: PasswordHasher;
+  /** After a commit: seal new audit rows and dispatch outbox rows without waiting for the next poll. */
+  afterCommit(): void;
+}

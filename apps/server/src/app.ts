@@ -1,0 +1,107 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import pino from 'pino';
+import type { Config } from './config/config.js';
+import type { AppServices } from './app-services.js';
+import { sealAudit } from './audit/audit-sealer.js';
+import { createPasswordHasher } from './auth/password.js';
+import { SessionStore } from './auth/session-store.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { buildServer, type BuildServerOptions } from './http/server.js';
+import { jobDefinitions } from './jobs/definitions/index.js';
+import { JobService } from './jobs/job-service.js';
+import type { JobDefinition } from './jobs/job-definition.js';
+import { createMailer } from './notifications/mailer.js';
+import { loadReferenceData } from './reference-data/load-reference-data.js';
+import { seedDemo } from './seed/demo-seed.js';
+import { version } from './version.js';
+
+/** Migrations, then the vendored code lists (re-runnable: unchanged files are skipped). */
+export async function prepareDatabase(database: Database, log: (msg: string) => void): Promise<void> {
+  const m = await migrate(database.pool);
+  if (m.applied.length > 0) log(`migrazioni applicate: ${m.applied.join(', ')}`);
+  const loaded = await loadReferenceData(database.pool);
+  const changed = loaded.filter((d) => !d.skipped);
+  if (changed.length > 0) log(`dati di riferimento caricati: ${changed.map((d) => `${d.name} (${d.rows})`).join(', ')}`);
+}
+
+export function createServices(
+  config: Config,
+  database: Database,
+  log: FastifyBaseLogger,
+  opts: { fastHashing?: boolean; extraJobs?: JobDefinition[] } = {},
+): AppServices {
+  const jobs = new JobService([...jobDefinitions, ...(opts.extraJobs ?? [])], log);
+  let sealing: Promise<unknown> | null = null;
+  let sealAgain = false;
+  const services: AppServices = {
+    config,
+    version,
+    startedAt: new Date(),
+    database,
+    sessions: new SessionStore(database.db, config),
+    jobs,
+    mailer: createMailer(config),
+    passwords: createPasswordHasher({ fast: opts.fastHashing }),
+    afterCommit() {
+      jobs.kick(services);
+      // One sealer run at a time; a commit during a run asks for one more pass.
+      if (sealing) {
+        sealAgain = true;
+        return;
+      }
+      const run = (): Promise<unknown> =>
+        sealAudit(database.db)
+          .catch((err: unknown) => log.error({ err }, 'audit sealing failed'))
+          .then(() => {
+            if (!sealAgain) return;
+            sealAgain = false;
+            return run();
+          });
+      sealing = run().finally(() => (sealing = null));
+    },
+  };
+  return services;
+}
+
+/** Waits for the in-process sealer (tests, shutdown). */
+export async function drainAfterCommit(services: AppServices): Promise<void> {
+  await sealAudit(services.database.db);
+}
+
+export interface App {
+  services: AppServices;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function createApp(
+  config: Config,
+  database: Database,
+  opts: BuildServerOptions & { fastHashing?: boolean; seed?: boolean; jobPollingSeconds?: number; extraJobs?: JobDefinition[] } = {},
+): Promise<App> {
+  const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel });
+  await prepareDatabase(database, (m) => log.info(m));
+  const services = createServices(config, database, log, opts);
+  if (opts.seed !== false) {
+    const seeded = await seedDemo(database.db, {
+      passwords: services.passwords,
+      password: config.demoPassword,
+      production: config.production,
+      demo: config.demo,
+    });
+    if (seeded.seeded) log.info(`regione dimostrativa creata: ${seeded.operators} operatori`);
+  }
+  const server = await buildServer(services, opts);
+  if (config.jobs) await services.jobs.start(services, { pollingIntervalSeconds: opts.jobPollingSeconds });
+  return {
+    services,
+    server,
+    async close() {
+      await server.close();
+      await services.jobs.stop();
+      await drainAfterCommit(services).catch(() => undefined);
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at boot from the environment (docs/configuration.md lists every key).
+ * A bad value stops the process with a readable list of problems instead of failing later.
+ */
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'deve iniziare con postgres:// (vuoto = database integrato)')
+      .optional(),
+    SISO_DATA_DIR: z.string().default('./data'),
+    SISO_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    SISO_DEMO: bool.optional(),
+    SISO_DEMO_PASSWORD: z.string().min(8).default('demo-siso-2026'),
+    SISO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SISO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    SISO_COOKIE_SECURE: bool.optional(),
+    SISO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    SISO_JOBS: bool.default(true),
+    SISO_MAIL_TRANSPORT: z.enum(['smtp', 'file', 'memory']).optional(),
+    SISO_MAIL_FROM: z.string().default('SISO <noreply@siso.invalid>'),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'deve iniziare con smtp:// o smtps://').optional(),
+    SISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
+    SISO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((c) => {
+    const production = c.NODE_ENV === 'production';
+    return {
+      env: c.NODE_ENV,
+      production,
+      port: c.PORT,
+      host: c.HOST,
+      databaseUrl: c.DATABASE_URL,
+      dataDir: path.resolve(c.SISO_DATA_DIR),
+      poolMax: c.SISO_DB_POOL_MAX,
+      // The demo seed refuses to run in production unless explicitly asked (access issue).
+      demo: c.SISO_DEMO ?? !production,
+      demoPassword: c.SISO_DEMO_PASSWORD,
+      session: { idleMinutes: c.SISO_SESSION_IDLE_MINUTES, absoluteHours: c.SISO_SESSION_ABSOLUTE_HOURS },
+      cookieSecure: c.SISO_COOKIE_SECURE ?? production,
+      bodyLimit: c.SISO_BODY_LIMIT_BYTES,
+      jobs: c.SISO_JOBS,
+      mail: {
+        // Nothing leaves the machine unless SMTP is configured: development writes .eml files.
+        transport: c.SISO_MAIL_TRANSPORT ?? (c.SMTP_URL ? 'smtp' : 'file'),
+        from: c.SISO_MAIL_FROM,
+        smtpUrl: c.SMTP_URL,
+      },
+      publicUrl: c.SISO_PUBLIC_URL,
+      logLevel: c.SISO_LOG_LEVEL,
+    } as const;
+  })
+  .superRefine((c, ctx) => {
+    if (c.mail.transport === 'smtp' && !c.mail.smtpUrl) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'obbligatorio con SISO_MAIL_TRANSPORT=smtp' });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configurazione non valida:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ActionContract, Locale } from '@siso/shared';
+import type { Actor } from '../access/actor.js';
+import type { AuditNote } from '../audit/audit-writer.js';
+import type { DB } from '../db/types.js';
+import type { Tx } from '../db/transaction.js';
+import type { AppServices } from '../app-services.js';
+
+/** What the pipeline hands to an action (architecture, request pipeline step 3). */
+export interface ActionContext {
+  /** The acting operator; null only for `public` actions. */
+  actor: Actor | null;
+  tx: Tx;
+  /** Adds subjects, targets and classes to this request's audit row. */
+  audit: (note: AuditNote) => void;
+  /** Enqueues a job after commit, through an outbox row written in this transaction. */
+  enqueue: (job: string, payload: Record<string, unknown>) => Promise<void>;
+  services: AppServices;
+  request: { id: string; ip: string; userAgent: string | undefined; locale: Locale };
+  /** Cookie control for auth.* actions (the only ones that create or end sessions). */
+  session: {
+    csrfToken: string | null;
+    setToken(token: string): void;
+    clear(): void;
+  };
+  log: FastifyBaseLogger;
+  /** The database outside the request transaction, for the rare write that must survive a rollback. */
+  root: Kysely<DB>;
+}
+
+export interface ActionHandler<C extends ActionContract = ActionContract> {
+  contract: C;
+  /**
+   * When true the request is audited even if it succeeds without notes (every mutation is; a query
+   * is audited when it notes subjects or targets — a read of personal data).
+   */
+  run(ctx: ActionContext, input: z.output<C['input']>): Promise<z.input<C['output']>>;
+}
+
+export function defineHandler<C extends ActionContract>(
+  contract: C,
+  run: (ctx: ActionContext, input: z.output<C['input']>) => Promise<z.input<C['output']>>,
+): ActionHandler<C> {
+  return { contract, run };
+}

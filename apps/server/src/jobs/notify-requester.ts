@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { raiseAlert } from '../notifications/alerts.js';
+import { queueEmail } from '../notifications/email-outbox.js';
+import type { JobDefinition } from './job-definition.js';
+
+/**
+ * Tells the operator who started a job by hand how it ended: an in-app alert always, and an e-mail
+ * when it failed for good (so a failed night-long import is not discovered days later).
+ */
+export async function notifyRequester(
+  db: Kysely<DB>,
+  def: JobDefinition,
+  runId: string,
+  outcome: 'succeeded' | 'failed',
+  publicUrl: string,
+): Promise<void> {
+  const run = await db
+    .selectFrom('job_run')
+    .innerJoin('operator', 'operator.id', 'job_run.requested_by')
+    .innerJoin('ente', 'ente.id', 'job_run.requested_ente_id')
+    .select(['operator.id as operatorId', 'operator.email', 'operator.given_name', 'operator.locale', 'ente.id as enteId', 'ente.ambito_id', 'job_run.attempt'])
+    .where('job_run.id', '=', runId)
+    .where('job_run.trigger', '=', 'manual')
+    .executeTakeFirst();
+  if (!run) return;
+  await db.transaction().execute(async (tx) => {
+    await raiseAlert(tx, {
+      ambitoId: run.ambito_id,
+      enteId: run.enteId,
+      type: outcome === 'succeeded' ? 'job.succeeded' : 'job.failed',
+      recipient: { kind: 'operator', id: run.operatorId },
+      title: outcome === 'succeeded' ? `Job «${def.title}» completato` : `Job «${def.title}» non riuscito`,
+      link: { kind: 'jobRun', id: runId },
+    });
+    if (outcome === 'failed' && run.email) {
+      await queueEmail(tx, {
+        to: run.email,
+        template: 'job.failed',
+        locale: run.locale === 'en' ? 'en' : 'it',
+        params: { name: run.given_name, job: def.title, attempts: String(run.attempt), url: `${publicUrl}/sistema/job` },
+        ambitoId: run.ambito_id,
+      });
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { PasswordHasher } from '../auth/password.js';
+import { demoAmbiti, demoRegione, personas } from './demo-organisation.js';
+import { ensureProfiles, seedEnte, seedOperator } from './seed-organisation.js';
+
+/**
+ * Seeds the demo region on first start (empty database only). Refuses in production unless
+ * SISO_DEMO=1: demo accounts share a published password (access issue).
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  opts: { passwords: PasswordHasher; password: string; production: boolean; demo: boolean },
+): Promise<{ seeded: boolean; operators: number }> {
+  if (!opts.demo) return { seeded: false, operators: 0 };
+  if (opts.production && process.env.SISO_DEMO !== '1') {
+    throw new Error('Il seed dimostrativo non si esegue in produzione senza SISO_DEMO=1.');
+  }
+  const existing = await db.selectFrom('regione').select('id').executeTakeFirst();
+  if (existing) return { seeded: false, operators: 0 };
+  return db.transaction().execute(async (tx) => {
+    const regioneId = crypto.randomUUID();
+    await tx.insertInto('regione').values({ id: regioneId, istat_code: demoRegione.istatCode, name: demoRegione.name }).execute();
+    const regionEnte = crypto.randomUUID();
+    await tx.insertInto('ente').values({ id: regionEnte, regione_id: regioneId, ambito_id: null, kind: 'regione', name: demoRegione.name }).execute();
+    const regionOffice = crypto.randomUUID();
+    await tx
+      .insertInto('office')
+      .values({ id: regionOffice, ambito_id: null, ente_id: regionEnte, type: 'ufficio_amministrativo', name: 'Direzione regionale politiche sociali' })
+      .execute();
+    const profileIds = await ensureProfiles(tx, regioneId);
+    // One hash for the whole demo: they share the published demo password anyway.
+    const passwordHash = await opts.passwords.hash(opts.password);
+    let operators = 0;
+    for (const a of demoAmbiti) {
+      const ambitoId = crypto.randomUUID();
+      await tx.insertInto('ambito').values({ id: ambitoId, regione_id: regioneId, code: a.code, name: a.name }).execute();
+      for (const c of a.comuni) {
+        const ente = await seedEnte(tx, regioneId, ambitoId, c);
+        if (c.personaSuffix === null) continue;
+        for (const p of personas) {
+          const placement =
+            p.office === 'regione'
+              ? { ambitoId: null, enteId: regionEnte, officeId: regionOffice }
+              : { ambitoId, enteId: ente.enteId, officeId: ente.offices.get(p.office)! };
+          await seedOperator(tx, { regioneId, username: `${p.code}${c.personaSuffix}`, persona: p.code, placement, profileIds, passwordHash });
+          operators += 1;
+        }
+      }
+    }
+    return { seeded: true, operators };
+  });
+}

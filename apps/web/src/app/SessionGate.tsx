@@ -1,0 +1,19 @@
+import { Outlet } from 'react-router';
+import { useSessionQuery } from '../features/session/hooks/useSessionQuery';
+import { Loading } from '../features/common/components/Loading';
+import { ErrorNotice } from '../features/common/components/ErrorNotice';
+import { LoginPage } from '../routes/LoginPage';
+import { ContextPage } from '../routes/ContextPage';
+
+/**
+ * Guards the operator's pages: login when there is no session, the context choice when no ente and
+ * office are selected, the page otherwise.
+ */
+export function SessionGate() {
+  const { data: session, isPending, error, refetch } = useSessionQuery();
+  if (isPending) return <Loading />;
+  if (error) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
+  if (!session) return <LoginPage />;
+  if (!session.context) return <ContextPage />;
+  return <Outlet />;
+}

@@ -1,0 +1,44 @@
+import { createBrowserRouter } from 'react-router';
+import type { ReactNode } from 'react';
+import { AccessibilityPage } from '../routes/AccessibilityPage';
+import { ContextPage } from '../routes/ContextPage';
+import { HomePage } from '../routes/HomePage';
+import { JobsPage } from '../routes/JobsPage';
+import { NotFoundPage } from '../routes/NotFoundPage';
+import { SystemPage } from '../routes/SystemPage';
+import { Layout } from './Layout';
+import { RequirePermission } from './RequirePermission';
+import { RouteError } from './RouteError';
+import { SessionGate } from './SessionGate';
+
+function guarded(action: string, page: ReactNode) {
+  return <RequirePermission action={action}>{page}</RequirePermission>;
+}
+
+/** Routes. Pages of the operator sit behind the session gate; the accessibility statement is public. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError standalone />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { path: 'accessibilita', element: <AccessibilityPage /> },
+            {
+              element: <SessionGate />,
+              children: [
+                { index: true, element: <HomePage /> },
+                { path: 'contesto', element: <ContextPage /> },
+                { path: 'sistema', element: guarded('system.get', <SystemPage />) },
+                { path: 'sistema/job', element: guarded('jobs.find', <JobsPage />) },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
