@@ -34,7 +34,7 @@ describe('system information and jobs (admin)', () => {
     await visible(run, 60_000);
     const bar = run.getByRole('progressbar', { name: 'Avanzamento di Pulizia periodica' });
     const done = run.getByText('Completato', { exact: true });
-    await visible(bar.or(done), 60_000);
+    await visible(bar, 30_000);
     await visible(done, 90_000);
     await visible(run.getByText('4 di 4'));
     await expectAccessible(page, '/sistema/job');

@@ -53,10 +53,13 @@ describe('contexts and sessions', () => {
       .where('ente.name', '=', 'Comune di Umbertide')
       .where('office.type', '=', 'servizio_sociale_professionale')
       .executeTakeFirstOrThrow();
+    const assignmentId = crypto.randomUUID();
     await db
       .insertInto('assignment')
-      .values({ id: crypto.randomUUID(), operator_id: op.id, ambito_id: other.ambito_id, ente_id: other.ente_id, office_id: other.id, professional_type: 'responsabile', valid_from: '2020-01-01' })
+      .values({ id: assignmentId, operator_id: op.id, ambito_id: other.ambito_id, ente_id: other.ente_id, office_id: other.id, professional_type: 'responsabile', valid_from: '2020-01-01' })
       .execute();
+    const profile = await db.selectFrom('profile').select('id').where('code', '=', 'responsabile_settore').executeTakeFirstOrThrow();
+    await db.insertInto('assignment_profile').values({ assignment_id: assignmentId, profile_id: profile.id }).execute();
 
     const c = t.client();
     const login = await c.call('auth.login', { username: 'responsabile', password: 'demo-siso-2026' });

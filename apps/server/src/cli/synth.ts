@@ -2,15 +2,10 @@
  * `npm run synth -- --count 1000000 --seed 1 [--table synthetic_person] [--truncate]`:
  * fills an UNLOGGED table with deterministic synthetic people (needs the reference data loaded).
  */
-import pg from 'pg';
+import { loadConfig } from '../config/config.js';
+import { openDatabase } from '../db/database.js';
 import { generatePeople } from '../synthetic/generate-people.js';
 
-/** The one place that opens the database (to be replaced by the app's pool factory). */
-function createPool(): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL non impostato (es. postgres://postgres@127.0.0.1:5432/siso)');
-  return new pg.Pool({ connectionString: url, max: 2 });
-}
 
 interface Args {
   count: number;
@@ -44,7 +39,9 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const pool = createPool();
+  // The app's pool factory: the embedded database (or the running server's socket) or DATABASE_URL.
+  const database = await openDatabase(loadConfig());
+  const pool = database.pool;
   let lastPct = -1;
   try {
     const { rows, ms } = await generatePeople(pool, {
@@ -60,7 +57,7 @@ async function main(): Promise<void> {
     const rate = ms > 0 ? Math.round((rows / ms) * 1000) : rows;
     console.log(`${rows} persone in ${args.table ?? 'synthetic_person'} (seed ${args.seed}): ${(ms / 1000).toFixed(1)} s, ${rate} righe/s`);
   } finally {
-    await pool.end();
+    await database.close();
   }
 }
 

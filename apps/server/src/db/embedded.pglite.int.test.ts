@@ -22,7 +22,8 @@ describe('embedded database (PGlite in a worker behind a Unix socket)', () => {
     const loc = embeddedLocation(dataDir);
     expect(fs.statSync(loc.runDir).mode & 0o777).toBe(0o700);
     expect(fs.existsSync(path.join(loc.runDir, '.s.PGSQL.5432'))).toBe(true);
-    expect(lockOwner(loc)).toBeNull(); // the lock belongs to this very process
+    expect(lockOwner(loc)).toBeNull(); // the lock belongs to this very process…
+    expect(fs.existsSync(loc.lockFile)).toBe(true); // …and is kept
     await sql`CREATE TABLE shared_probe (v text)`.execute(owner.db);
     await sql`INSERT INTO shared_probe VALUES ('dal primo')`.execute(owner.db);
     // A second process would find the lock; here a second handle in another process plays that role.

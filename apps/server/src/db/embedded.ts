@@ -46,7 +46,8 @@ export function lockOwner(loc: EmbeddedLocation): number | null {
   } catch {
     return null;
   }
-  if (pid !== process.pid && isAlive(pid)) return pid;
+  if (pid === process.pid) return null; // this very process runs it
+  if (isAlive(pid)) return pid;
   // Stale lock after a crash (kill -9): the socket file is left behind too.
   fs.rmSync(loc.lockFile, { force: true });
   fs.rmSync(path.join(loc.socketDir, `.s.PGSQL.${loc.socketPort}`), { force: true });

@@ -6,7 +6,7 @@
  * rows unless `truncate`). Generation of the next batch overlaps the insert of the previous one.
  */
 import type pg from 'pg';
-import { Rng, generateHousehold, type ComuneRef, type StateRef, type SyntheticContext } from '@siso/shared/synthetic/index';
+import { Rng, generateHousehold, type ComuneRef, type StateRef, type SyntheticContext } from '@siso/shared';
 
 export interface GeneratePeopleOptions {
   count: number;

@@ -53,8 +53,10 @@ export function useActionMutation<N extends ActionName>(name: N, invalidates: Ac
   const client = useQueryClient();
   return useMutation<ActionOutput<N>, ApiError, ActionInput<N>>({
     mutationFn: (input) => call(name, input),
-    onSuccess: async () => {
-      await Promise.all(invalidates.map((n) => client.invalidateQueries({ queryKey: [n] })));
+    // Refetches start at once but are not awaited: the caller's own onSuccess (an announcement, a
+    // navigation) must not wait for a slow list.
+    onSuccess: () => {
+      for (const n of invalidates) void client.invalidateQueries({ queryKey: [n] });
     },
   });
 }

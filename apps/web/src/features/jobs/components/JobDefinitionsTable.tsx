@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ActionOutput } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/format';
-import { isActiveRun } from '../hooks/useJobs';
-import { JobProgressBar } from './JobProgressBar';
-import { JobStatusBadge } from './JobStatusBadge';
-
-type JobDefinition = ActionOutput<'jobs.find'>['items'][number];
+import { JobDefinitionRow } from './JobDefinitionRow';
+import type { JobDefinition } from './JobDefinitionRow';
 
 interface JobDefinitionsTableProps {
   items: JobDefinition[];
@@ -31,46 +26,7 @@ export function JobDefinitionsTable({ items, canStart, starting, onStart }: JobD
         </thead>
         <tbody>
           {items.map((job) => (
-            <tr key={job.name}>
-              <th scope="row" className="fw-normal">
-                <span className="fw-semibold d-block">{job.title}</span>
-                <span className="small d-block">{job.description}</span>
-                <code className="small">{job.name}</code>{' '}
-                <span className="small text-secondary">v{job.version}</span>
-              </th>
-              <td>
-                {job.schedule ? <code>{job.schedule}</code> : t('jobs.definitions.noSchedule')}
-                {job.manual && <span className="d-block small text-secondary">{t('jobs.definitions.manual')}</span>}
-              </td>
-              <td>
-                {job.lastRun ? (
-                  <>
-                    <JobStatusBadge status={job.lastRun.status} />
-                    <span className="d-block small">{formatDateTime(job.lastRun.startedAt ?? job.lastRun.queuedAt)}</span>
-                    {isActiveRun(job.lastRun) && (
-                      <JobProgressBar progress={job.lastRun.progress} label={t('jobs.progress.of', { job: job.title })} />
-                    )}
-                  </>
-                ) : (
-                  t('jobs.definitions.never')
-                )}
-              </td>
-              {canStart && (
-                <td>
-                  {job.manual && (
-                    <button
-                      type="button"
-                      className="btn btn-primary btn-sm text-nowrap"
-                      disabled={starting !== null}
-                      aria-label={t('jobs.startLabel', { job: job.title })}
-                      onClick={() => onStart(job)}
-                    >
-                      {starting === job.name ? t('jobs.starting') : t('jobs.start')}
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
+            <JobDefinitionRow key={job.name} job={job} canStart={canStart} starting={starting} onStart={onStart} />
           ))}
         </tbody>
       </table>

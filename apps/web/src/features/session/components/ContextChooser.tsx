@@ -5,6 +5,7 @@ import type { WorkContext } from '@siso/shared';
 import type { ApiError } from '../../../lib/api';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { EmptyState } from '../../common/components/EmptyState';
+import { ContextOption } from './ContextOption';
 
 interface ContextChooserProps {
   contexts: WorkContext[];
@@ -48,40 +49,24 @@ export function ContextChooser({ contexts, current, onSelect, onCancel, pending 
           <span aria-hidden="true"> *</span>
         </legend>
         {missing && (
-          <div id={errorId} className="alert alert-danger py-2" role="alert">
+          <div id={errorId} className="alert alert-danger" role="alert">
             {t('context.required')}
           </div>
         )}
         <ul className="list-unstyled mb-4">
-          {contexts.map((ctx, i) => {
-            const id = `${groupId}-${i}`;
-            return (
-              <li key={ctx.assignmentId} className="border rounded p-3 mb-2">
-                <div className="form-check mb-0">
-                  <input
-                    ref={i === 0 ? firstRef : undefined}
-                    id={id}
-                    type="radio"
-                    name="context"
-                    value={ctx.assignmentId}
-                    checked={chosen === ctx.assignmentId}
-                    required
-                    onChange={() => {
-                      setChosen(ctx.assignmentId);
-                      setMissing(false);
-                    }}
-                  />
-                  <label htmlFor={id} className="d-block">
-                    <strong>{ctx.enteName}</strong> — {ctx.officeName}
-                    <span className="d-block small text-secondary">
-                      {t(`officeTypes.${ctx.officeType}`)} · {t(`professionalTypes.${ctx.professionalType}`)}
-                      {ctx.ambitoName && ` · ${t('context.ambito', { name: ctx.ambitoName })}`}
-                    </span>
-                  </label>
-                </div>
-              </li>
-            );
-          })}
+          {contexts.map((ctx, i) => (
+            <ContextOption
+              key={ctx.assignmentId}
+              ref={i === 0 ? firstRef : undefined}
+              id={`${groupId}-${i}`}
+              ctx={ctx}
+              checked={chosen === ctx.assignmentId}
+              onChoose={() => {
+                setChosen(ctx.assignmentId);
+                setMissing(false);
+              }}
+            />
+          ))}
         </ul>
       </fieldset>
       <div className="d-flex gap-2">

@@ -22,6 +22,19 @@ function isField(path: string): path is Field {
   return path === 'username' || path === 'password';
 }
 
+/** Field errors from the contract's own input schema; an empty field is simply "required". */
+function validateLogin(values: LoginValues, required: string, invalid: string): FieldErrors {
+  const found: FieldErrors = {};
+  const parsed = authLogin.input.safeParse(values);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = String(issue.path[0]);
+    if (!isField(field) || found[field]) continue;
+    found[field] =
+      values[field].trim() === '' ? required : (fieldMessages[issue.code]?.[currentLanguage()] ?? invalid);
+  }
+  return found;
+}
+
 /** Username and password, validated with the contract's own schema before anything is sent. */
 export function LoginForm({ onSubmit, pending = false, error }: LoginFormProps) {
   const { t } = useTranslation();
@@ -36,23 +49,9 @@ export function LoginForm({ onSubmit, pending = false, error }: LoginFormProps) 
   const errors: FieldErrors = { ...serverErrors, ...clientErrors };
   const generalError = error && !(error.code === 'invalid_input' && Object.keys(serverErrors).length) ? error : null;
 
-  const validate = (): FieldErrors => {
-    const found: FieldErrors = {};
-    const parsed = authLogin.input.safeParse(values);
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
-      const field = String(issue.path[0]);
-      if (!isField(field) || found[field]) continue;
-      const empty = values[field].trim() === '';
-      found[field] = empty
-        ? t('validation.required')
-        : (fieldMessages[issue.code]?.[currentLanguage()] ?? t('validation.invalid'));
-    }
-    return found;
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = validate();
+    const found = validateLogin(values, t('validation.required'), t('validation.invalid'));
     setClientErrors(found);
     const first = (['username', 'password'] as const).find((f) => found[f]);
     if (first) {
