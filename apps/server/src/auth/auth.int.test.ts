@@ -115,3 +115,24 @@ describe('contexts and sessions', () => {
     expect((await c.call('auth.me')).status).toBe(401);
   });
 });
+
+describe('session cache (SISO_SESSION_CACHE_SECONDS)', () => {
+  it('serves repeated requests from the cache but honours a logout at once', async () => {
+    const cached = await createTestApp({ config: { SISO_SESSION_CACHE_SECONDS: '30' } });
+    try {
+      const c = await cached.as('sportello');
+      expect((await c.call('auth.me')).status).toBe(200);
+      // Changed behind the application's back: the cached session still answers for up to 30 s…
+      await cached.database.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 60 * 60_000) }).execute();
+      expect((await c.call('auth.me')).status).toBe(200);
+      // …but a logout through the application evicts it immediately.
+      const cookie = c.cookie;
+      expect((await c.call('auth.logout')).status).toBe(200);
+      const again = cached.client();
+      again.cookie = cookie;
+      expect((await again.call('auth.me')).status).toBe(401);
+    } finally {
+      await cached.close();
+    }
+  });
+});

@@ -16,10 +16,32 @@ export interface LoadedSession {
 
 /** Sessions live in the database (same code on PGlite and PostgreSQL), idle and absolute timeouts. */
 export class SessionStore {
+  /**
+   * Resolved sessions for a few seconds (SISO_SESSION_CACHE_SECONDS, default 5; 0 disables): the
+   * lookup is a database round trip on every request (bench/platform). Logout and rotation in this
+   * process evict at once; in another instance a revoked session lives at most that long.
+   */
+  private readonly cache = new Map<string, { value: LoadedSession; until: number }>();
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly config: Pick<Config, 'session'>,
   ) {}
+
+  private cached(tokenHash: string): LoadedSession | null {
+    const hit = this.cache.get(tokenHash);
+    if (!hit) return null;
+    if (hit.until > Date.now()) return hit.value;
+    this.cache.delete(tokenHash);
+    return null;
+  }
+
+  private remember(tokenHash: string, value: LoadedSession): void {
+    const ttl = this.config.session.cacheSeconds * 1000;
+    if (ttl === 0) return;
+    if (this.cache.size >= 10_000) this.cache.clear();
+    this.cache.set(tokenHash, { value, until: Date.now() + ttl });
+  }
 
   async create(
     db: Kysely<DB>,
@@ -49,6 +71,7 @@ export class SessionStore {
    * whenever the privileges change, e.g. on auth.selectContext).
    */
   async rotate(db: Kysely<DB>, oldHash: string, assignmentId: string | null): Promise<{ token: string; csrfToken: string }> {
+    this.cache.delete(oldHash);
     const token = newToken();
     const csrfToken = newToken();
     const moved = await sql<{ token_hash: string }>`
@@ -64,6 +87,7 @@ export class SessionStore {
   }
 
   async revoke(db: Kysely<DB>, tokenHash: string): Promise<void> {
+    this.cache.delete(tokenHash);
     await db.updateTable('session').set({ revoked_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
   }
 
@@ -73,6 +97,8 @@ export class SessionStore {
    */
   async load(token: string): Promise<LoadedSession | null> {
     const tokenHash = hashToken(token);
+    const hit = this.cached(tokenHash);
+    if (hit) return hit;
     const idle = this.config.session.idleMinutes;
     const found = await sql<{
       operator_id: string;
@@ -100,7 +126,7 @@ export class SessionStore {
     }
     // An assignment that expired or was archived since selection drops the context.
     const { permissions = [], profileCodes = [], ...context } = row.ctx ?? {};
-    return {
+    const loaded: LoadedSession = {
       actor: {
         operatorId: row.operator_id,
         username: row.username,
@@ -113,5 +139,7 @@ export class SessionStore {
       csrfToken: row.csrf_token,
       status: row.status,
     };
+    this.remember(tokenHash, loaded);
+    return loaded;
   }
 }

@@ -24,6 +24,7 @@ export const configSchema = z
     SISO_DEMO_PASSWORD: z.string().min(8).default('demo-siso-2026'),
     SISO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SISO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    SISO_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     SISO_COOKIE_SECURE: bool.optional(),
     SISO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
     SISO_JOBS: bool.default(true),
@@ -46,7 +47,11 @@ export const configSchema = z
       // The demo seed refuses to run in production unless explicitly asked (access issue).
       demo: c.SISO_DEMO ?? !production,
       demoPassword: c.SISO_DEMO_PASSWORD,
-      session: { idleMinutes: c.SISO_SESSION_IDLE_MINUTES, absoluteHours: c.SISO_SESSION_ABSOLUTE_HOURS },
+      session: {
+        idleMinutes: c.SISO_SESSION_IDLE_MINUTES,
+        absoluteHours: c.SISO_SESSION_ABSOLUTE_HOURS,
+        cacheSeconds: c.SISO_SESSION_CACHE_SECONDS,
+      },
       cookieSecure: c.SISO_COOKIE_SECURE ?? production,
       bodyLimit: c.SISO_BODY_LIMIT_BYTES,
       jobs: c.SISO_JOBS,

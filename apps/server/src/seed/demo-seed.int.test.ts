@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { seedDemo } from './demo-seed.js';
+import { officeTypes } from '@siso/shared';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('demo region', () => {
+  it('has two ambiti with two comuni each, one capofila per ambito, offices of every type', async () => {
+    const db = t.database.db;
+    const ambiti = await db.selectFrom('ambito').select(['id', 'name']).execute();
+    expect(ambiti).toHaveLength(2);
+    for (const a of ambiti) {
+      const entes = await db.selectFrom('ente').select(['id', 'is_capofila']).where('ambito_id', '=', a.id).execute();
+      expect(entes).toHaveLength(2);
+      expect(entes.filter((e) => e.is_capofila)).toHaveLength(1);
+      for (const e of entes) {
+        const types = await db.selectFrom('office').select('type').where('ente_id', '=', e.id).execute();
+        expect(types.map((o) => o.type).sort()).toEqual([...officeTypes].sort());
+      }
+    }
+  });
+
+  it('creates the personas in three comuni (suffixes "", B, 2)', async () => {
+    const r = await sql<{ username: string; ente: string }>`
+      SELECT o.username, e.name AS ente FROM operator o JOIN assignment a ON a.operator_id = o.id JOIN ente e ON e.id = a.ente_id
+       WHERE o.username IN ('sportello','sportelloB','sportello2','sysadmin','regione2')`.execute(t.database.db);
+    const where = Object.fromEntries(r.rows.map((x) => [x.username, x.ente]));
+    expect(where).toEqual({
+      sportello: 'Comune di Città di Castello',
+      sportelloB: 'Comune di Umbertide',
+      sportello2: 'Comune di Perugia',
+      sysadmin: 'Regione Umbria',
+      regione2: 'Regione Umbria',
+    });
+  });
+
+  it('does nothing on a database that already has a region, and refuses production without SISO_DEMO=1', async () => {
+    const again = await seedDemo(t.database.db, { passwords: t.app.services.passwords, password: 'x'.repeat(10), production: false, demo: true });
+    expect(again.seeded).toBe(false);
+    const prev = process.env.SISO_DEMO;
+    delete process.env.SISO_DEMO;
+    await expect(seedDemo(t.database.db, { passwords: t.app.services.passwords, password: 'x'.repeat(10), production: true, demo: true })).rejects.toThrow(/produzione/);
+    if (prev !== undefined) process.env.SISO_DEMO = prev;
+  });
+});
