@@ -30,4 +30,4 @@ export const handlers = {
   'alerts.markRead': markAlertsRead,
 } satisfies { [N in ActionName]: ActionHandler<(typeof contracts)[N]> };
 
-export const handlerList = Object.values(handlers) as unknown as ActionHandler[];
+export const handlerList: ActionHandler[] = Object.values(handlers);

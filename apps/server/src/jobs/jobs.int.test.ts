@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
-import { defineJob, type JobDefinition } from './job-definition.js';
+import { defineJob } from './job-definition.js';
 import { queueEmail } from '../notifications/email-outbox.js';
 
 /** A job that fails on its first two attempts, reporting progress, to watch retries end to end. */
@@ -26,7 +26,7 @@ const flakyJob = defineJob({
 let t: TestApp;
 let admin: TestClient;
 beforeAll(async () => {
-  t = await createTestApp({ jobs: true, extraJobs: [flakyJob as unknown as JobDefinition] });
+  t = await createTestApp({ jobs: true, extraJobs: [flakyJob] });
   admin = await t.as('admin');
 });
 afterAll(async () => t?.close());

@@ -14,4 +14,4 @@ export const jobDefinitions: JobDefinition[] = [
   maintenanceCleanupJob,
   referenceReloadJob,
   systemBackupJob,
-] as unknown as JobDefinition[];
+];
