@@ -36,14 +36,24 @@ export function useBrowser(): { newPage: () => Promise<Page> } {
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(WAIT_MS);
-      onTestFailed(({ task }) => reportFailure(page, task.name));
+      const problems: string[] = [];
+      page.on('pageerror', (err) => problems.push(`errore JavaScript: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+      });
+      page.on('requestfailed', (req) => problems.push(`richiesta fallita: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+      page.on('response', (res) => {
+        if (res.status() >= 500) problems.push(`risposta ${res.status()}: ${res.request().method()} ${res.url()}`);
+      });
+      onTestFailed(({ task }) => reportFailure(page, task.name, problems));
       return page;
     },
   };
 }
 
 /** On failure: the address, the visible text and a screenshot in test-results/e2e (git-ignored). */
-async function reportFailure(page: Page, name: string): Promise<void> {
+async function reportFailure(page: Page, name: string, problems: string[]): Promise<void> {
+  if (problems.length) console.error(`[e2e] «${name}»: problemi nel browser:\n  ${problems.slice(0, 30).join('\n  ')}`);
   if (page.isClosed()) return;
   try {
     const dir = path.resolve('test-results/e2e');

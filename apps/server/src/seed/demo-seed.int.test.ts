@@ -49,3 +49,13 @@ describe('demo region', () => {
     if (prev !== undefined) process.env.SISO_DEMO = prev;
   });
 });
+
+describe('demo operators', () => {
+  it('have distinct valid fiscal codes (for the OIDC mapping)', async () => {
+    const { isValidFiscalCode } = await import('@siso/shared');
+    const ops = await t.database.db.selectFrom('operator').select(['username', 'fiscal_code']).execute();
+    expect(ops).toHaveLength(24);
+    expect(ops.every((o) => o.fiscal_code !== null && isValidFiscalCode(o.fiscal_code))).toBe(true);
+    expect(new Set(ops.map((o) => o.fiscal_code)).size).toBe(24);
+  });
+});

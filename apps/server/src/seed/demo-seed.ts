@@ -44,7 +44,8 @@ export async function seedDemo(
             p.office === 'regione'
               ? { ambitoId: null, enteId: regionEnte, officeId: regionOffice }
               : { ambitoId, enteId: ente.enteId, officeId: ente.offices.get(p.office)! };
-          await seedOperator(tx, { regioneId, username: `${p.code}${c.personaSuffix}`, persona: p.code, placement, profileIds, passwordHash });
+          const username = `${p.code}${c.personaSuffix}`;
+          await seedOperator(tx, { regioneId, username, persona: p.code, placement, profileIds, passwordHash, birthPlace: c.belfiore });
           operators += 1;
         }
       }

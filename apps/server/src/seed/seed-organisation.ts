@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { computeFiscalCode, dayToIso, isoToDay, Rng } from '@siso/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { PasswordHasher } from '../auth/password.js';
@@ -55,6 +56,18 @@ export interface PersonaPlacement {
   officeId: string;
 }
 
+/**
+ * A valid, deterministic fiscal code for a demo operator, born in the comune where they work
+ * (the synthetic-data RNG seeded by the username): OIDC maps identities to operators by fiscal code.
+ */
+export function demoFiscalCode(username: string, givenName: string, familyName: string, birthPlace: string): string {
+  const seed = [...username].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  const rng = new Rng(seed);
+  const birthDate = dayToIso(rng.int(isoToDay('1960-01-01'), isoToDay('1995-12-31')));
+  const sex = /a$/i.test(givenName) ? 'F' : 'M';
+  return computeFiscalCode({ surname: familyName, name: givenName, sex, birthDate, birthPlaceCode: birthPlace });
+}
+
 /** Creates one operator with one assignment (valid from a fixed past date) and its profile. */
 export async function seedOperator(
   db: Db,
@@ -65,6 +78,7 @@ export async function seedOperator(
     placement: PersonaPlacement;
     profileIds: Map<string, string>;
     passwordHash: string;
+    birthPlace: string;
     email?: string;
   },
 ): Promise<string> {
@@ -76,6 +90,7 @@ export async function seedOperator(
       id: operatorId,
       regione_id: args.regioneId,
       username: args.username,
+      fiscal_code: demoFiscalCode(args.username, p.givenName, p.familyName, args.birthPlace),
       given_name: p.givenName,
       family_name: p.familyName,
       email: args.email ?? `${args.username}@demo.siso.invalid`,
