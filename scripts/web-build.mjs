@@ -26,7 +26,13 @@ export function webBuildNeeded() {
 
 export function buildWeb() {
   const t0 = Date.now();
-  execFileSync('npm', ['run', 'build', '-w', 'apps/web', '--silent'], { cwd: root, stdio: 'inherit' });
+  // Always a production build: a NODE_ENV inherited from a test run would mix React's development
+  // JSX runtime into the production bundle (a blank page).
+  execFileSync('npm', ['run', 'build', '-w', 'apps/web', '--silent'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   console.log(`[siso] interfaccia web compilata in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

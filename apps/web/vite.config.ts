@@ -53,7 +53,7 @@ function bootstrapItaliaFonts(): Plugin {
   };
 }
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(() => ({
   root: here,
   base: '/',
   plugins: [react(), bootstrapItaliaFonts()],
@@ -76,7 +76,4 @@ export default defineConfig(({ command }) => ({
       },
     },
   },
-  // A build started from a test process (NODE_ENV=test, e.g. the e2e setup) must still ship
-  // production React, not its development build.
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
 }));

@@ -40,7 +40,13 @@ function ensureWebBuild(): void {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources)) return;
   const t0 = Date.now();
   console.log('[e2e] compilazione dell’interfaccia web (npm run build -w apps/web)');
-  execFileSync('npm', ['run', 'build', '-w', 'apps/web', '--silent'], { cwd: root, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test; a production build needs NODE_ENV=production, or React's development
+  // JSX runtime ends up in the bundle next to the production React ("jsxDEV is not a function").
+  execFileSync('npm', ['run', 'build', '-w', 'apps/web', '--silent', '--', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   console.log(`[e2e] interfaccia web compilata in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

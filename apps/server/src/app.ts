@@ -89,6 +89,7 @@ export async function createApp(
       password: config.demoPassword,
       production: config.production,
       demo: config.demo,
+      demoExplicit: config.demoExplicit,
     });
     if (seeded.seeded) log.info(`regione dimostrativa creata: ${seeded.operators} operatori`);
   }

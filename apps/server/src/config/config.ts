@@ -46,6 +46,7 @@ export const configSchema = z
       poolMax: c.SISO_DB_POOL_MAX,
       // The demo seed refuses to run in production unless explicitly asked (access issue).
       demo: c.SISO_DEMO ?? !production,
+      demoExplicit: c.SISO_DEMO === true,
       demoPassword: c.SISO_DEMO_PASSWORD,
       session: {
         idleMinutes: c.SISO_SESSION_IDLE_MINUTES,

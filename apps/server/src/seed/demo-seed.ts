@@ -11,10 +11,10 @@ import { ensureProfiles, seedEnte, seedOperator } from './seed-organisation.js';
  */
 export async function seedDemo(
   db: Kysely<DB>,
-  opts: { passwords: PasswordHasher; password: string; production: boolean; demo: boolean },
+  opts: { passwords: PasswordHasher; password: string; production: boolean; demo: boolean; demoExplicit?: boolean },
 ): Promise<{ seeded: boolean; operators: number }> {
   if (!opts.demo) return { seeded: false, operators: 0 };
-  if (opts.production && process.env.SISO_DEMO !== '1') {
+  if (opts.production && !opts.demoExplicit) {
     throw new Error('Il seed dimostrativo non si esegue in produzione senza SISO_DEMO=1.');
   }
   const existing = await db.selectFrom('regione').select('id').executeTakeFirst();
