@@ -4,6 +4,7 @@
 // Names of phases as arguments run only those, e.g. `node scripts/test.mjs lint unit`.
 // Plain Node ESM, no dependencies (docs/testing.md).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,7 +78,11 @@ for (const [i, phase] of selected.entries()) {
   const shown = `${path.basename(phase.cmd).replace(/\.cmd$/, '')} ${phase.args.join(' ')}`;
   console.log(`\n${line}\n${tag}: ${shown}\n${line}`);
   const started = Date.now();
-  const code = await run(phase.cmd, phase.args);
+  // Vitest phases also write a JSON report, so the summary can count tests across phases.
+  const report = path.join(root, 'test-results', `${phase.name}.json`);
+  fs.rmSync(report, { force: true });
+  const args = phase.cmd === vitest ? [...phase.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`] : phase.args;
+  const code = await run(phase.cmd, args);
   const ms = Date.now() - started;
   const ok = code === 0;
   console.log(`\n[test] ${phase.name}: ${ok ? 'ok' : `FALLITA (uscita ${code})`} in ${seconds(ms)}`);
@@ -98,8 +103,22 @@ for (const r of results) {
   const note = r.note ? ` — ${r.note}` : '';
   console.log(`  ${r.name.padEnd(width)}  ${r.status}${time}${note}`);
 }
+// One plain closing line for CI: "N passed, N failed" over every test that ran.
+let passed = 0;
+let failedTests = 0;
+for (const r of results) {
+  try {
+    const j = JSON.parse(fs.readFileSync(path.join(root, 'test-results', `${r.name}.json`), 'utf8'));
+    passed += j.numPassedTests;
+    failedTests += j.numFailedTests;
+  } catch {
+    // not a vitest phase, or it did not run
+  }
+}
 if (failed) {
   console.log(`\nnpm test: FALLITO nella fase ${failed}`);
+  console.log(`tests: ${passed} passed, ${Math.max(failedTests, 1)} failed`);
   process.exit(results.find((r) => r.name === failed)?.code || 1);
 }
 console.log('\nnpm test: tutte le fasi superate');
+console.log(`tests: ${passed} passed, ${failedTests} failed`);
