@@ -115,10 +115,13 @@ for (const r of results) {
     // not a vitest phase, or it did not run
   }
 }
+const countLine = `tests: ${passed} passed, ${failed ? Math.max(failedTests, 1) : failedTests} failed`;
+fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'test-results', 'summary.txt'), `${countLine}\n`);
 if (failed) {
   console.log(`\nnpm test: FALLITO nella fase ${failed}`);
-  console.log(`tests: ${passed} passed, ${Math.max(failedTests, 1)} failed`);
+  console.log(countLine);
   process.exit(results.find((r) => r.name === failed)?.code || 1);
 }
 console.log('\nnpm test: tutte le fasi superate');
-console.log(`tests: ${passed} passed, ${failedTests} failed`);
+console.log(countLine);
