@@ -1,15 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, wrapPool, type Database } from './database.js';
+import { openDatabase, type Database } from './database.js';
 import { migrate, readMigrations, MigrationChecksumError } from './migrate.js';
 import { loadReferenceData } from '../reference-data/load-reference-data.js';
-import { withDatabase } from '../testing/global-setup.js';
+import { scratchPostgresDatabase } from '../testing/test-app.js';
 
 /** An empty database on the backend under test (not the pre-migrated template). */
 async function emptyDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
@@ -19,21 +17,7 @@ async function emptyDatabase(): Promise<{ database: Database; drop(): Promise<vo
     const database = await openDatabase({ dataDir, databaseUrl: undefined, poolMax: 3 });
     return { database, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const name = `siso_t_${process.ppid}_e${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: tpl.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const database = wrapPool('postgres', new pg.Pool({ connectionString: withDatabase(tpl.url, name), max: 3 }));
-  return {
-    database,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: tpl.url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return scratchPostgresDatabase(tpl.url);
 }
 
 let e: Awaited<ReturnType<typeof emptyDatabase>>;

@@ -22,22 +22,34 @@ export async function freshDatabase(): Promise<{ database: Database; dataDir: st
     const database = await openDatabase({ dataDir, databaseUrl: undefined, poolMax: 5 });
     return { database, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const name = `siso_t_${process.ppid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: tpl.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tpl.template}`);
-  await admin.end();
-  const database = wrapPool('postgres', new pg.Pool({ connectionString: withDatabase(tpl.url, name), max: 5 }));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siso-t-'));
+  const scratch = await scratchPostgresDatabase(tpl.url, tpl.template);
   return {
-    database,
+    database: scratch.database,
     dataDir,
     drop: async () => {
-      const c = new pg.Client({ connectionString: tpl.url });
+      await scratch.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new PostgreSQL database (empty, or a copy of `template`), dropped by `drop()`. */
+export async function scratchPostgresDatabase(url: string, template?: string): Promise<{ database: Database; drop(): Promise<void> }> {
+  const name = `siso_t_${process.ppid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await admin.end();
+  const database = wrapPool('postgres', new pg.Pool({ connectionString: withDatabase(url, name), max: 5 }));
+  return {
+    database,
+    drop: async () => {
+      await database.close().catch(() => undefined);
+      const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
