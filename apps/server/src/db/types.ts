@@ -59,6 +59,14 @@ export interface Alert {
   type: string;
 }
 
+export interface AlertPreference {
+  alert_type: string;
+  email: Generated<boolean>;
+  in_app: Generated<boolean>;
+  operator_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AlertRead {
   alert_id: string;
   operator_id: string;
@@ -128,6 +136,20 @@ export interface AuditSeal {
   prev_hash: string;
   sealed_at: Generated<Timestamp>;
   seq: Int8;
+}
+
+export interface BreakGlass {
+  ambito_id: string;
+  classes: string[];
+  ente_id: string;
+  expires_at: Timestamp;
+  id: string;
+  office_id: string;
+  opened_at: Generated<Timestamp>;
+  operator_id: string;
+  reason: string;
+  record_id: string;
+  record_kind: string;
 }
 
 export interface ContactPoint {
@@ -232,16 +254,21 @@ export interface Operator {
   created_by: string | null;
   disabled_at: Timestamp | null;
   email: string | null;
+  failed_login_count: Generated<number>;
   family_name: string;
   fiscal_code: string | null;
   given_name: string;
   id: string;
   last_login_at: Timestamp | null;
   locale: Generated<string>;
+  locked_until: Timestamp | null;
   must_change_password: Generated<boolean>;
   password_changed_at: Timestamp | null;
   password_hash: string | null;
   regione_id: string;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: Int8 | null;
+  totp_secret_enc: string | null;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   username: string;
@@ -374,12 +401,14 @@ export interface Session {
 export interface DB {
   access_grant: AccessGrant;
   alert: Alert;
+  alert_preference: AlertPreference;
   alert_read: AlertRead;
   ambito: Ambito;
   assignment: Assignment;
   assignment_profile: AssignmentProfile;
   audit_event: AuditEvent;
   audit_seal: AuditSeal;
+  break_glass: BreakGlass;
   contact_point: ContactPoint;
   email_outbox: EmailOutbox;
   ente: Ente;

@@ -1,5 +1,6 @@
 import type { OfficeType } from '@siso/shared';
 import { officeTypes } from '@siso/shared';
+import type { ProfileCode } from '../access/profiles.js';
 
 /**
  * The demo region (issue "Platform foundation"): two ambiti with two comuni each, offices of every
@@ -60,7 +61,7 @@ export const personas: Array<{
   familyName: string;
   office: OfficeType | 'regione';
   professionalType: string;
-  profile: string;
+  profile: ProfileCode;
 }> = [
   { code: 'sysadmin', givenName: 'Sara', familyName: 'Sistemi', office: 'regione', professionalType: 'amministratore_sistema', profile: 'amministratore_sistema' },
   { code: 'admin', givenName: 'Alberto', familyName: 'Amministra', office: 'ufficio_amministrativo', professionalType: 'amministrativo', profile: 'amministratore_ambito' },
@@ -72,16 +73,17 @@ export const personas: Array<{
   { code: 'terzosettore', givenName: 'Tommaso', familyName: 'Cooperativa', office: 'terzo_settore', professionalType: 'operatore_terzo_settore', profile: 'operatore_terzo_settore' },
 ];
 
-const everyone = ['alerts.find', 'alerts.markRead'];
-const administration = [...everyone, 'system.get', 'jobs.find', 'jobs.findRuns', 'jobs.getRun', 'jobs.start'];
-
-export const demoProfiles: Array<{ code: string; name: string; scope: string; permissions: string[]; readable: string[] }> = [
-  { code: 'amministratore_sistema', name: 'Amministratore di sistema', scope: 'installation', permissions: administration, readable: ['public'] },
-  { code: 'amministratore_ambito', name: "Amministratore dell'ambito", scope: 'ambito', permissions: administration, readable: ['public'] },
-  { code: 'dpo', name: 'Responsabile della protezione dei dati', scope: 'ambito', permissions: everyone, readable: ['public', 'personal'] },
-  { code: 'operatore_sportello', name: 'Operatore di sportello', scope: 'office', permissions: everyone, readable: ['public', 'personal', 'foreigner'] },
-  { code: 'assistente_sociale', name: 'Assistente sociale', scope: 'own', permissions: everyone, readable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
-  { code: 'responsabile_settore', name: 'Responsabile di settore', scope: 'ente', permissions: everyone, readable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
-  { code: 'analista_regionale', name: 'Analista regionale', scope: 'region_aggregate', permissions: everyone, readable: ['public'] },
-  { code: 'operatore_terzo_settore', name: 'Operatore del terzo settore', scope: 'own', permissions: everyone, readable: ['public', 'personal'] },
+/**
+ * Default profiles: scope and readable field classes here, permissions from the policy tables
+ * (access/policies.ts), so a new action reaches the right personas by its rule alone.
+ */
+export const demoProfiles: Array<{ code: ProfileCode; name: string; scope: string; readable: string[] }> = [
+  { code: 'amministratore_sistema', name: 'Amministratore di sistema', scope: 'installation', readable: ['public'] },
+  { code: 'amministratore_ambito', name: "Amministratore dell'ambito", scope: 'ambito', readable: ['public', 'personal'] },
+  { code: 'dpo', name: 'Responsabile della protezione dei dati', scope: 'ambito', readable: ['public', 'personal'] },
+  { code: 'operatore_sportello', name: 'Operatore di sportello', scope: 'office', readable: ['public', 'personal', 'foreigner'] },
+  { code: 'assistente_sociale', name: 'Assistente sociale', scope: 'own', readable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
+  { code: 'responsabile_settore', name: 'Responsabile di settore', scope: 'ente', readable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
+  { code: 'analista_regionale', name: 'Analista regionale', scope: 'region_aggregate', readable: ['public'] },
+  { code: 'operatore_terzo_settore', name: 'Operatore del terzo settore', scope: 'own', readable: ['public', 'personal'] },
 ];

@@ -3,6 +3,7 @@ import { computeFiscalCode, dayToIso, isoToDay, Rng } from '@siso/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { PasswordHasher } from '../auth/password.js';
+import { defaultPermissions } from '../access/policies.js';
 import { demoOfficeTypes, demoProfiles, officeNames, personas, type DemoComune, type PersonaCode } from './demo-organisation.js';
 
 type Db = Kysely<DB>;
@@ -16,7 +17,7 @@ export async function ensureProfiles(db: Db, regioneId: string): Promise<Map<str
     if (!existing) {
       await db
         .insertInto('profile')
-        .values({ id, regione_id: regioneId, code: p.code, name: p.name, scope: p.scope, permissions: p.permissions, readable_classes: p.readable })
+        .values({ id, regione_id: regioneId, code: p.code, name: p.name, scope: p.scope, permissions: defaultPermissions(p.code), readable_classes: p.readable })
         .execute();
     }
     ids.set(p.code, id);

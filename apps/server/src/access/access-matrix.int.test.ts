@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
+import { policies } from './policies.js';
+import { matrix } from './matrix/index.js';
+import { matrixPersonas, OK_STATUS, relations, type MatrixFixture, type Persona } from './matrix/types.js';
+
+let t: TestApp;
+let fixture: MatrixFixture;
+const clients = new Map<Persona, TestClient>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const placement = async (username: string) => {
+    const r = await db
+      .selectFrom('assignment')
+      .innerJoin('operator', 'operator.id', 'assignment.operator_id')
+      .select(['operator.id as operatorId', 'assignment.ambito_id as ambitoId', 'assignment.ente_id as enteId', 'assignment.office_id as officeId'])
+      .where('operator.username', '=', username)
+      .executeTakeFirstOrThrow();
+    return r;
+  };
+  const officeOf = async (username: string, type: string) => {
+    const p = await placement(username);
+    const o = await db.selectFrom('office').select(['id', 'ente_id', 'ambito_id']).where('ente_id', '=', p.enteId).where('type', '=', type).executeTakeFirstOrThrow();
+    return { officeId: o.id, enteId: o.ente_id, ambitoId: o.ambito_id };
+  };
+  fixture = { app: t, db, placement, officeOf };
+  for (const p of matrixPersonas) clients.set(p, await t.as(p));
+});
+afterAll(async () => t?.close());
+
+describe('access matrix', () => {
+  it('has a hand-written row for every action of the catalogue, and no row for an unknown action', () => {
+    const rows = matrix.map((r) => r.action).sort();
+    expect(rows).toEqual(Object.keys(policies).sort());
+  });
+
+  for (const row of matrix) {
+    it(`${row.action}: persona × where the target lives`, async () => {
+      const seen: string[] = [];
+      const wanted: string[] = [];
+      for (const persona of matrixPersonas) {
+        const client = clients.get(persona)!;
+        if (!row.targeted) {
+          const res = await client.call(row.action, await row.input(fixture, persona));
+          seen.push(`${persona}: ${res.status}`);
+          wanted.push(`${persona}: ${OK_STATUS[row.expect[persona]]}`);
+          continue;
+        }
+        for (const relation of relations) {
+          const res = await client.call(row.action, await row.input(fixture, relation, persona));
+          seen.push(`${persona}/${relation}: ${res.status}`);
+          wanted.push(`${persona}/${relation}: ${OK_STATUS[row.expect[persona][relation]]}`);
+        }
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+});

@@ -1,0 +1,26 @@
+import type { ActionName } from '@siso/shared';
+import { alertsPolicy } from '../notifications/alerts.policy.js';
+import { jobsPolicy } from '../jobs/jobs.policy.js';
+import { systemPolicy } from '../modules/system/system.policy.js';
+import type { PolicyRule } from './policy.js';
+import type { ProfileCode } from './profiles.js';
+
+export type CatalogueAction = Exclude<ActionName, `auth.${string}`>;
+
+/**
+ * The permission catalogue: every action outside auth.* with its rule. `satisfies` makes an action
+ * without a rule a compile error (access issue: "adding an action without a policy rule fails the build").
+ */
+export const policies = {
+  ...systemPolicy,
+  ...jobsPolicy,
+  ...alertsPolicy,
+} satisfies Record<CatalogueAction, PolicyRule>;
+
+/** The permissions of a default profile, derived from the policy tables. */
+export function defaultPermissions(profile: ProfileCode): string[] {
+  return Object.entries(policies as Record<string, PolicyRule>)
+    .filter(([, rule]) => rule.profiles.includes(profile))
+    .map(([action]) => action)
+    .sort();
+}
