@@ -14,8 +14,9 @@ import { sql } from 'kysely';
 import { createApp } from '../../apps/server/src/app.js';
 import { loadConfig } from '../../apps/server/src/config/config.js';
 import { openDatabase, wrapPool, type Database } from '../../apps/server/src/db/database.js';
-import { BENCH_SCALE, scaled } from '../lib/scale.js';
-import { median, runLoad, type LoadResult, type RequestSpec } from '../lib/load.js';
+import { scaled } from '../lib/scale.js';
+import type { RequestSpec } from '../lib/load.js';
+import { compareVariants } from '../lib/compare.js';
 
 const ROUNDS = 3;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4000);
@@ -74,24 +75,16 @@ async function measure(kind: 'postgres' | 'pglite'): Promise<void> {
     bareFastify: { port: rawPort, method: 'GET', path: '/bare' },
   };
   for (const concurrency of [1, 16]) {
-    const results: Record<string, LoadResult[]> = { pipeline: [], rawSql: [], bareFastify: [] };
-    for (const s of Object.values(specs)) await runLoad(s, concurrency, 500); // warm-up
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, spec] of Object.entries(specs)) results[name]!.push(await runLoad(spec, concurrency, DURATION_MS));
-    }
-    const m = (name: string, k: keyof LoadResult) => median(results[name]!.map((r) => r[k]));
-    console.log(`\n[${kind}] concurrency ${concurrency}, ${ROWS} rows, scale ${BENCH_SCALE}, median of ${ROUNDS} interleaved ${DURATION_MS / 1000}s rounds`);
-    console.log('variant       req/s    p50 ms   p95 ms   errors');
-    for (const name of Object.keys(specs)) {
-      console.log(`${name.padEnd(12)} ${m(name, 'rps').toFixed(0).padStart(6)}  ${m(name, 'p50').toFixed(3).padStart(7)}  ${m(name, 'p95').toFixed(3).padStart(7)}   ${m(name, 'errors')}`);
-    }
-    const addP50 = m('pipeline', 'p50') - m('rawSql', 'p50');
-    const addP95 = m('pipeline', 'p95') - m('rawSql', 'p95');
-    console.log(
-      `pipeline vs raw SQL: +${addP50.toFixed(3)} ms p50, +${addP95.toFixed(3)} ms p95, throughput ×${(m('pipeline', 'rps') / m('rawSql', 'rps')).toFixed(2)}; ` +
-        `raw SQL vs bare: ×${(m('rawSql', 'rps') / m('bareFastify', 'rps')).toFixed(2)}` +
-        (concurrency === 1 ? ` — target ≤ 1 ms p50 / ≤ 3 ms p95: ${addP50 <= 1 && addP95 <= 3 ? 'met' : 'NOT met'}` : ''),
-    );
+    await compareVariants({
+      label: `${kind}, ${ROWS} rows`,
+      specs,
+      concurrency,
+      rounds: ROUNDS,
+      durationMs: DURATION_MS,
+      subject: 'pipeline',
+      baseline: 'rawSql',
+      target: concurrency === 1 ? { p50: 1, p95: 3 } : undefined,
+    });
   }
   await raw.close();
   await app.close();

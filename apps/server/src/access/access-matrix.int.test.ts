@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
 import { policies } from './policies.js';
 import { matrix } from './matrix/index.js';
-import { matrixPersonas, OK_STATUS, relations, type MatrixFixture, type Persona } from './matrix/types.js';
+import { matrixPersonas, OK_STATUS, relations, type MatrixFixture, type Persona, type Relation } from './matrix/types.js';
+import { insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
 
 let t: TestApp;
 let fixture: MatrixFixture;
@@ -25,7 +26,23 @@ beforeAll(async () => {
     const o = await db.selectFrom('office').select(['id', 'ente_id', 'ambito_id']).where('ente_id', '=', p.enteId).where('type', '=', type).executeTakeFirstOrThrow();
     return { officeId: o.id, enteId: o.ente_id, ambitoId: o.ambito_id };
   };
-  fixture = { app: t, db, placement, officeOf };
+  await installRecordFixture(db);
+  const other = await placement('sportello');
+  // Where a record lives relative to a persona: its own office (created by the persona), another
+  // office of its ente (created by a colleague), the B comune (same ambito), the 2 comune (other ambito).
+  const fixtureRecord = async (persona: Persona, relation: Relation) => {
+    const me = await placement(persona);
+    if (relation === 'sameOffice') return insertFixtureRecord(db, { ...me, createdBy: me.operatorId });
+    if (relation === 'sameEnte') {
+      const o = await db.selectFrom('office').select(['id', 'ente_id', 'ambito_id']).where('ente_id', '=', me.enteId).where('id', '!=', me.officeId).executeTakeFirst();
+      // The region's ente has a single office: the colleague's record then sits in it.
+      const at = o ? { ambitoId: o.ambito_id, enteId: o.ente_id, officeId: o.id } : me;
+      return insertFixtureRecord(db, { ambitoId: at.ambitoId, enteId: at.enteId, officeId: at.officeId, createdBy: other.operatorId });
+    }
+    const there = await placement(relation === 'otherEnte' ? 'assistenteB' : 'assistente2');
+    return insertFixtureRecord(db, { ...there, createdBy: there.operatorId });
+  };
+  fixture = { app: t, db, placement, officeOf, fixtureRecord };
   for (const p of matrixPersonas) clients.set(p, await t.as(p));
 });
 afterAll(async () => t?.close());

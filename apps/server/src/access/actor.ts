@@ -1,4 +1,5 @@
 import type { OfficeType, WorkContext } from '@siso/shared';
+import type { FieldClass } from './field-classes.js';
 
 /**
  * Who is acting (architecture, request pipeline step 1): the operator plus the chosen ente and office
@@ -12,8 +13,16 @@ export interface Actor {
   context: (WorkContext & { officeType: OfficeType }) | null;
   /** Union of the permissions of the assignment's profiles (architecture: scope and grants). */
   permissions: ReadonlySet<string>;
+  /** The widest scope among the profiles holding each permission. */
+  scopes: Readonly<Record<string, Scope>>;
+  /** Field classes readable / writable: the profiles' policy ∩ the office type's policy. */
+  readable: ReadonlySet<FieldClass>;
+  writable: ReadonlySet<FieldClass>;
   profiles: readonly string[];
 }
+
+/** Data scope of a profile (architecture): whose records a permission reaches. */
+export type Scope = 'own' | 'office' | 'ente' | 'ambito' | 'region_aggregate' | 'installation';
 
 /** The audit chain of an actor's actions: their ambito, or the installation chain above ambiti. */
 export function chainKeyOf(actor: Pick<Actor, 'context'> | null): string {

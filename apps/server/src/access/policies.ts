@@ -2,8 +2,11 @@ import type { ActionName } from '@siso/shared';
 import { alertsPolicy } from '../notifications/alerts.policy.js';
 import { jobsPolicy } from '../jobs/jobs.policy.js';
 import { systemPolicy } from '../modules/system/system.policy.js';
+import { auditPolicy } from '../audit/audit.policy.js';
 import type { PolicyRule } from './policy.js';
+import { breakGlassPolicy } from './break-glass.policy.js';
 import type { ProfileCode } from './profiles.js';
+import { organisationPolicies } from '../modules/organisation/policies.js';
 
 export type CatalogueAction = Exclude<ActionName, `auth.${string}`>;
 
@@ -15,6 +18,9 @@ export const policies = {
   ...systemPolicy,
   ...jobsPolicy,
   ...alertsPolicy,
+  ...breakGlassPolicy,
+  ...auditPolicy,
+  ...organisationPolicies,
 } satisfies Record<CatalogueAction, PolicyRule>;
 
 /** The permissions of a default profile, derived from the policy tables. */

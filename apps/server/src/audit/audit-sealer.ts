@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 import { GENESIS_HASH, linkHash, type HashableAuditRow } from './audit-hash.js';
+import { checkpointSignatureValid, latestCheckpoint, type AuditCheckpoint } from './audit-checkpoint.js';
 
 const BATCH = 500;
 // Arbitrary constant: one sealer at a time across processes (advisory lock, released on commit).
-const SEAL_LOCK = 7_352_002;
+export const SEAL_LOCK = 7_352_002;
 
 /**
  * Seals committed audit rows into their chains (architecture: "a sealer computes each row's hash over
@@ -15,57 +16,90 @@ const SEAL_LOCK = 7_352_002;
 export async function sealAudit(db: Kysely<DB>, maxRows = 10_000): Promise<number> {
   let sealed = 0;
   while (sealed < maxRows) {
-    const n = await db.transaction().execute(async (tx) => {
-      const locked = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`.execute(tx);
-      if (!locked.rows[0]?.ok) return 0;
-      const rows = await sql<HashableAuditRow>`
-        SELECT e.* FROM audit_event e
-         WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = e.seq)
-         ORDER BY e.seq LIMIT ${BATCH}`.execute(tx);
-      if (rows.rows.length === 0) return 0;
-      const chains = [...new Set(rows.rows.map((r) => r.chain_key))];
-      const heads = await sql<{ chain_key: string; chain_pos: number; hash: string }>`
-        SELECT DISTINCT ON (chain_key) chain_key, chain_pos, hash FROM audit_seal
-         WHERE chain_key = ANY(${chains}) ORDER BY chain_key, chain_pos DESC`.execute(tx);
-      const head = new Map(heads.rows.map((h) => [h.chain_key, { pos: Number(h.chain_pos), hash: h.hash }]));
-      const seals = rows.rows.map((row) => {
-        const prev = head.get(row.chain_key) ?? { pos: 0, hash: GENESIS_HASH };
-        const pos = prev.pos + 1;
-        const hash = linkHash(prev.hash, pos, row);
-        head.set(row.chain_key, { pos, hash });
-        return { seq: Number(row.seq), chain_key: row.chain_key, chain_pos: pos, prev_hash: prev.hash, hash };
-      });
-      await tx.insertInto('audit_seal').values(seals).execute();
-      return seals.length;
-    });
+    const n = await db.transaction().execute((tx) => sealBatch(tx));
     sealed += n;
     if (n < BATCH) break;
   }
   return sealed;
 }
 
+/**
+ * Seals pending rows inside a transaction the caller already holds (audit.verify runs in the request's
+ * transaction: on the embedded database a second connection would wait for this one).
+ */
+export async function sealPendingIn(tx: Transaction<DB>, maxRows = 100_000): Promise<number> {
+  let sealed = 0;
+  while (sealed < maxRows) {
+    const n = await sealBatch(tx);
+    sealed += n;
+    if (n < BATCH) break;
+  }
+  return sealed;
+}
+
+/** One batch, in the caller's transaction; 0 when another sealer holds the lock. */
+async function sealBatch(tx: Transaction<DB>): Promise<number> {
+  const locked = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`.execute(tx);
+  if (!locked.rows[0]?.ok) return 0;
+  const rows = await sql<HashableAuditRow>`
+    SELECT e.* FROM audit_event e
+     WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = e.seq)
+     ORDER BY e.seq LIMIT ${BATCH}`.execute(tx);
+  if (rows.rows.length === 0) return 0;
+  const chains = [...new Set(rows.rows.map((r) => r.chain_key))];
+  // The head of a chain is its last seal, or its latest checkpoint when pruning removed every seal.
+  const heads = await sql<{ chain_key: string; chain_pos: number; hash: string }>`
+    SELECT DISTINCT ON (chain_key) chain_key, chain_pos, hash FROM (
+      SELECT chain_key, chain_pos, hash FROM audit_seal WHERE chain_key = ANY(${chains})
+      UNION ALL
+      SELECT chain_key, chain_pos, hash FROM audit_checkpoint WHERE chain_key = ANY(${chains})
+    ) h ORDER BY chain_key, chain_pos DESC`.execute(tx);
+  const head = new Map(heads.rows.map((h) => [h.chain_key, { pos: Number(h.chain_pos), hash: h.hash }]));
+  const seals = rows.rows.map((row) => {
+    const prev = head.get(row.chain_key) ?? { pos: 0, hash: GENESIS_HASH };
+    const pos = prev.pos + 1;
+    const hash = linkHash(prev.hash, pos, row);
+    head.set(row.chain_key, { pos, hash });
+    return { seq: Number(row.seq), chain_key: row.chain_key, chain_pos: pos, prev_hash: prev.hash, hash };
+  });
+  await tx.insertInto('audit_seal').values(seals).execute();
+  return seals.length;
+}
+
 export interface ChainVerification {
   chainKey: string;
   rows: number;
   ok: boolean;
+  /** The retention checkpoint the chain starts from, if rows were pruned. */
+  checkpoint: AuditCheckpoint | null;
   /** The first broken link: where the stored hash no longer matches the rows. */
-  firstBroken: { chainPos: number; seq: number; reason: string } | null;
+  firstBroken: { chainPos: number; seq: number | null; reason: string } | null;
 }
 
-/** Recomputes every link of a chain; reports the first one that does not match. */
-export async function verifyChain(db: Kysely<DB>, chainKey: string): Promise<ChainVerification> {
+/**
+ * Recomputes every link of a chain; reports the first one that does not match. After a retention prune
+ * the chain starts from the latest checkpoint (its position and hash) once its HMAC signature checks out;
+ * without the key a checkpointed chain cannot be trusted, so it is reported as broken.
+ */
+export async function verifyChain(db: Kysely<DB>, chainKey: string, key?: Buffer): Promise<ChainVerification> {
+  const checkpoint = await latestCheckpoint(db, chainKey);
+  const fromPos = checkpoint?.chainPos ?? 0;
+  if (checkpoint && (!key || !checkpointSignatureValid(key, checkpoint))) {
+    return { chainKey, rows: 0, ok: false, checkpoint, firstBroken: { chainPos: checkpoint.chainPos, seq: null, reason: 'checkpoint con firma non valida' } };
+  }
   const rows = await sql<HashableAuditRow & { chain_pos: number; prev_hash: string; hash: string; seal_seq: number }>`
     SELECT s.seq AS seal_seq, s.chain_pos, s.prev_hash, s.hash, e.*
       FROM audit_seal s LEFT JOIN audit_event e ON e.seq = s.seq
-     WHERE s.chain_key = ${chainKey} ORDER BY s.chain_pos`.execute(db);
-  let prevHash = GENESIS_HASH;
-  let expectedPos = 1;
+     WHERE s.chain_key = ${chainKey} AND s.chain_pos > ${fromPos} ORDER BY s.chain_pos`.execute(db);
+  let prevHash = checkpoint?.hash ?? GENESIS_HASH;
+  let expectedPos = fromPos + 1;
   for (const r of rows.rows) {
     const pos = Number(r.chain_pos);
     const broken = (reason: string): ChainVerification => ({
       chainKey,
       rows: rows.rows.length,
       ok: false,
+      checkpoint,
       firstBroken: { chainPos: pos, seq: Number(r.seal_seq), reason },
     });
     if (pos !== expectedPos) return broken('posizione mancante nella catena');
@@ -75,5 +109,5 @@ export async function verifyChain(db: Kysely<DB>, chainKey: string): Promise<Cha
     prevHash = r.hash;
     expectedPos += 1;
   }
-  return { chainKey, rows: rows.rows.length, ok: true, firstBroken: null };
+  return { chainKey, rows: rows.rows.length, ok: true, checkpoint, firstBroken: null };
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.js';
 import type { DB } from '../db/types.js';
 import { hashToken, newToken } from './tokens.js';
 import type { WorkContext } from '@siso/shared';
+import { intersectClasses } from '../access/field-classes.js';
 import { contextFrom, contextJson, contextValid, type ContextRow } from './work-contexts.js';
 
 export type SessionStatus = 'active' | 'totp_required' | 'password_change_required';
@@ -70,7 +71,12 @@ export class SessionStore {
    * Replaces a session by a new one with the same expiry (session fixation defence: the id changes
    * whenever the privileges change, e.g. on auth.selectContext).
    */
-  async rotate(db: Kysely<DB>, oldHash: string, assignmentId: string | null): Promise<{ token: string; csrfToken: string }> {
+  async rotate(
+    db: Kysely<DB>,
+    oldHash: string,
+    assignmentId: string | null,
+    status?: SessionStatus,
+  ): Promise<{ token: string; csrfToken: string }> {
     this.cache.delete(oldHash);
     const token = newToken();
     const csrfToken = newToken();
@@ -79,11 +85,23 @@ export class SessionStore {
         UPDATE session SET revoked_at = now() WHERE token_hash = ${oldHash} AND revoked_at IS NULL
         RETURNING operator_id, status, created_at, expires_at, ip, user_agent)
       INSERT INTO session (token_hash, operator_id, assignment_id, csrf_token, status, created_at, expires_at, ip, user_agent)
-      SELECT ${hashToken(token)}, operator_id, ${assignmentId}, ${csrfToken}, status, created_at, expires_at, ip, user_agent
+      SELECT ${hashToken(token)}, operator_id, ${assignmentId}, ${csrfToken}, COALESCE(${status ?? null}::text, status), created_at, expires_at, ip, user_agent
         FROM old
       RETURNING token_hash`.execute(db);
     if (moved.rows.length !== 1) throw new Error('session to rotate not found');
     return { token, csrfToken };
+  }
+
+  /**
+   * Revokes every live session of an operator except `keepHash` (after a password change, OWASP ASVS
+   * 3.3.3) or all of them (auth.logoutEverywhere). Returns how many were revoked.
+   */
+  async revokeAllOf(db: Kysely<DB>, operatorId: string, keepHash?: string): Promise<number> {
+    for (const [hash, hit] of this.cache) if (hit.value.actor.operatorId === operatorId && hash !== keepHash) this.cache.delete(hash);
+    let q = db.updateTable('session').set({ revoked_at: sql`now()` }).where('operator_id', '=', operatorId).where('revoked_at', 'is', null);
+    if (keepHash) q = q.where('token_hash', '<>', keepHash);
+    const res = await q.executeTakeFirst();
+    return Number(res.numUpdatedRows);
   }
 
   async revoke(db: Kysely<DB>, tokenHash: string): Promise<void> {
@@ -108,7 +126,7 @@ export class SessionStore {
       username: string;
       display_name: string;
       stale: boolean;
-      ctx: (ContextRow & { permissions: string[] | null; profileCodes: string[] | null }) | null;
+      ctx: ContextRow | null;
     }>`
       SELECT s.operator_id, s.assignment_id, s.csrf_token, s.status, o.username,
              o.given_name || ' ' || o.family_name AS display_name,
@@ -125,7 +143,8 @@ export class SessionStore {
       await this.db.updateTable('session').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
     }
     // An assignment that expired or was archived since selection drops the context.
-    const { permissions = [], profileCodes = [], ...context } = row.ctx ?? {};
+    const { permissions = [], profileCodes = [], scopes = {}, readableClasses = [], writableClasses = [], ...context } = row.ctx ?? {};
+    const officeType = row.ctx?.officeType;
     const loaded: LoadedSession = {
       actor: {
         operatorId: row.operator_id,
@@ -133,8 +152,11 @@ export class SessionStore {
         displayName: row.display_name,
         sessionHash: tokenHash,
         context: row.ctx ? (context as WorkContext) : null,
-        permissions: new Set(permissions ?? []),
-        profiles: profileCodes ?? [],
+        permissions: new Set(permissions),
+        scopes,
+        readable: officeType ? intersectClasses(readableClasses, officeType) : new Set(),
+        writable: officeType ? intersectClasses(writableClasses, officeType) : new Set(),
+        profiles: profileCodes,
       },
       csrfToken: row.csrf_token,
       status: row.status,

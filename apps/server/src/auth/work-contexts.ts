@@ -1,10 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { WorkContext } from '@siso/shared';
 import type { DB } from '../db/types.js';
+import type { Scope } from '../access/actor.js';
 
 export interface ContextRow extends WorkContext {
   permissions: string[];
   profileCodes: string[];
+  scopes: Record<string, Scope>;
+  readableClasses: string[];
+  writableClasses: string[];
 }
 
 /** SQL fragments shared by the context list (login) and the session lookup (every request). */
@@ -26,6 +30,19 @@ export const contextJson = sql`json_build_object(
      WHERE ap.assignment_id = a.id), '[]'::json),
   'profileCodes', COALESCE((SELECT json_agg(p.code ORDER BY p.code)
       FROM assignment_profile ap JOIN profile p ON p.id = ap.profile_id AND p.archived_at IS NULL
+     WHERE ap.assignment_id = a.id), '[]'::json),
+  -- The widest scope among the profiles holding each permission (architecture: scope and grants).
+  'scopes', COALESCE((SELECT json_object_agg(perm, scope) FROM (
+      SELECT DISTINCT ON (perm) perm, p.scope
+        FROM assignment_profile ap JOIN profile p ON p.id = ap.profile_id AND p.archived_at IS NULL,
+             unnest(p.permissions) AS perm
+       WHERE ap.assignment_id = a.id
+       ORDER BY perm, array_position(ARRAY['own','office','ente','ambito','region_aggregate','installation'], p.scope) DESC) s), '{}'::json),
+  'readableClasses', COALESCE((SELECT json_agg(DISTINCT c) FROM assignment_profile ap
+      JOIN profile p ON p.id = ap.profile_id AND p.archived_at IS NULL, unnest(p.readable_classes) AS c
+     WHERE ap.assignment_id = a.id), '[]'::json),
+  'writableClasses', COALESCE((SELECT json_agg(DISTINCT c) FROM assignment_profile ap
+      JOIN profile p ON p.id = ap.profile_id AND p.archived_at IS NULL, unnest(p.writable_classes) AS c
      WHERE ap.assignment_id = a.id), '[]'::json))`;
 
 /** The contexts (assignments valid today) an operator may work in, with the permissions of each. */
@@ -38,6 +55,6 @@ export async function listWorkContexts(db: Kysely<DB>, operatorId: string): Prom
 }
 
 export function toWorkContext(c: ContextRow): WorkContext {
-  const { permissions: _p, profileCodes: _c, ...ctx } = c;
+  const { permissions: _p, profileCodes: _c, scopes: _s, readableClasses: _r, writableClasses: _w, ...ctx } = c;
   return ctx;
 }

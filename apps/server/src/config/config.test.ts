@@ -13,7 +13,7 @@ describe('configuration', () => {
   });
 
   it('turns the demo off and secure cookies on in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production' });
+    const c = loadConfig({ NODE_ENV: 'production', SISO_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') });
     expect(c.demo).toBe(false);
     expect(c.cookieSecure).toBe(true);
   });
@@ -29,6 +29,11 @@ describe('configuration', () => {
       expect(problems).toMatch(/^DATABASE_URL: deve iniziare con postgres/m);
       expect((err as ConfigError).message).toMatch(/^Configurazione non valida:/);
     }
+  });
+
+  it('requires SISO_SECRET_KEY in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SISO_SECRET_KEY/);
+    expect(() => loadConfig({ SISO_SECRET_KEY: 'c2hvcnQ=' })).toThrow(/32 byte/);
   });
 
   it('requires SMTP_URL with the smtp transport', () => {

@@ -33,6 +33,20 @@ export const configSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'deve iniziare con smtp:// o smtps://').optional(),
     SISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
     SISO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Key of the AES-256-GCM encryption of TOTP secrets and OIDC state (GDPR art. 32): base64 of 32 bytes.
+    SISO_SECRET_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'deve essere 32 byte in base64 (openssl rand -base64 32)')
+      .optional(),
+    // Lockout after consecutive failed logins (OWASP ASVS 2.2.1).
+    SISO_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    SISO_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SISO_OIDC_ISSUER: z.url().optional(),
+    SISO_OIDC_CLIENT_ID: z.string().optional(),
+    SISO_OIDC_CLIENT_SECRET: z.string().optional(),
+    SISO_OIDC_REDIRECT_URI: z.url().optional(),
+    SISO_OIDC_FISCAL_CODE_CLAIM: z.string().default('fiscal_number'),
+    SISO_OIDC_SCOPES: z.string().default('openid profile'),
   })
   .transform((c) => {
     const production = c.NODE_ENV === 'production';
@@ -64,11 +78,30 @@ export const configSchema = z
       },
       publicUrl: c.SISO_PUBLIC_URL,
       logLevel: c.SISO_LOG_LEVEL,
+      secretKey: c.SISO_SECRET_KEY,
+      lockout: { attempts: c.SISO_LOCKOUT_ATTEMPTS, minutes: c.SISO_LOCKOUT_MINUTES },
+      oidc: c.SISO_OIDC_ISSUER
+        ? {
+            issuer: c.SISO_OIDC_ISSUER,
+            clientId: c.SISO_OIDC_CLIENT_ID ?? '',
+            clientSecret: c.SISO_OIDC_CLIENT_SECRET,
+            redirectUri: c.SISO_OIDC_REDIRECT_URI ?? `${c.SISO_PUBLIC_URL.replace(/\/$/, '')}/api/auth/oidc/callback`,
+            fiscalCodeClaim: c.SISO_OIDC_FISCAL_CODE_CLAIM,
+            scopes: c.SISO_OIDC_SCOPES,
+          }
+        : null,
     } as const;
   })
   .superRefine((c, ctx) => {
     if (c.mail.transport === 'smtp' && !c.mail.smtpUrl) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'obbligatorio con SISO_MAIL_TRANSPORT=smtp' });
+    }
+    // Generated into SISO_DATA_DIR/secret.key outside production; an operator must set it in production.
+    if (c.production && !c.secretKey) {
+      ctx.addIssue({ code: 'custom', path: ['SISO_SECRET_KEY'], message: 'obbligatorio in produzione (openssl rand -base64 32)' });
+    }
+    if (c.oidc && !c.oidc.clientId) {
+      ctx.addIssue({ code: 'custom', path: ['SISO_OIDC_CLIENT_ID'], message: 'obbligatorio con SISO_OIDC_ISSUER' });
     }
   });
 

@@ -107,6 +107,16 @@ export interface AssignmentProfile {
   profile_id: string;
 }
 
+export interface AuditCheckpoint {
+  chain_key: string;
+  chain_pos: Int8;
+  hash: string;
+  id: Generated<Int8>;
+  rows_pruned: Int8;
+  signature: string;
+  signed_at: Timestamp;
+}
+
 export interface AuditEvent {
   action: string;
   ambito_id: string | null;
@@ -406,6 +416,7 @@ export interface DB {
   ambito: Ambito;
   assignment: Assignment;
   assignment_profile: AssignmentProfile;
+  audit_checkpoint: AuditCheckpoint;
   audit_event: AuditEvent;
   audit_seal: AuditSeal;
   break_glass: BreakGlass;

@@ -28,6 +28,13 @@ export interface ActionContext {
   log: FastifyBaseLogger;
   /** The database outside the request transaction, for the rare write that must survive a rollback. */
   root: Kysely<DB>;
+  /**
+   * Work to run when the action fails, after the rollback (and before the denied request is audited),
+   * on the database outside the transaction: e.g. counting a failed login (OWASP ASVS 2.2.1), which
+   * must survive the rollback. Safe on the embedded database's single connection, unlike `root`
+   * inside the transaction.
+   */
+  onFailure(work: (db: Kysely<DB>) => Promise<void>): void;
 }
 
 export interface ActionHandler<C extends ActionContract = ActionContract> {

@@ -12,6 +12,8 @@ export interface ErrorDetail {
  */
 export class AppError extends Error {
   readonly status: number;
+  /** Extra response headers (e.g. Retry-After with rate_limited, RFC 9110 §10.2.3). */
+  readonly headers: Record<string, string> = {};
   constructor(
     readonly code: ErrorCode,
     readonly details: ErrorDetail[] = [],

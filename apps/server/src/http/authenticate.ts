@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { AppServices } from '../app-services.js';
 import type { SessionStatus } from '../auth/session-store.js';
 import { safeEqual } from '../auth/tokens.js';
+import { allowedInStatus } from '../auth/session-status.js';
 import { AppError } from './app-error.js';
 
 export interface Authenticated {
@@ -27,7 +28,9 @@ export async function resolveSession(services: AppServices, token: string | unde
 export function checkAccess(contract: ActionContract, auth: Authenticated | null): void {
   if (contract.access === 'public') return;
   if (!auth) throw new AppError('unauthenticated');
-  if (auth.status !== 'active' && contract.name !== 'auth.me' && contract.name !== 'auth.logout') {
+  // A session mid-authentication (TOTP, forced password change) reaches only auth.me, auth.logout and
+  // the action completing its step (auth/session-status.ts).
+  if (!allowedInStatus(auth.status, contract.name)) {
     throw new AppError('forbidden', [], `session status ${auth.status}`);
   }
   if (contract.access === 'session') return;

@@ -4,6 +4,15 @@ import { login } from '../auth/actions/login.js';
 import { logout } from '../auth/actions/logout.js';
 import { me } from '../auth/actions/me.js';
 import { selectContext } from '../auth/actions/select-context.js';
+import { getAuthConfig } from '../auth/actions/config.js';
+import { verifyTotp } from '../auth/actions/verify-totp.js';
+import { enrollTotp } from '../auth/actions/enroll-totp.js';
+import { confirmTotp } from '../auth/actions/confirm-totp.js';
+import { changePassword } from '../auth/actions/change-password.js';
+import { listSessions } from '../auth/actions/sessions.js';
+import { logoutEverywhere } from '../auth/actions/logout-everywhere.js';
+import { getAlertPreferences } from '../notifications/actions/get-preferences.js';
+import { setAlertPreferences } from '../notifications/actions/set-preferences.js';
 import { findJobs } from '../jobs/actions/find.js';
 import { findJobRuns } from '../jobs/actions/find-runs.js';
 import { getJobRun } from '../jobs/actions/get-run.js';
@@ -11,6 +20,11 @@ import { startJob } from '../jobs/actions/start.js';
 import { findAlerts } from '../notifications/actions/find.js';
 import { markAlertsRead } from '../notifications/actions/mark-read.js';
 import { getSystemInfo } from '../modules/system/get.js';
+import { openBreakGlass } from '../access/actions/break-glass-open.js';
+import { findAudit } from '../audit/actions/find.js';
+import { exportAudit } from '../audit/actions/export.js';
+import { verifyAudit } from '../audit/actions/verify.js';
+import { organisationHandlers } from '../modules/organisation/index.js';
 
 /**
  * One handler per contract: `satisfies` makes a contract without a handler a compile error, and
@@ -21,13 +35,27 @@ export const handlers = {
   'auth.me': me,
   'auth.selectContext': selectContext,
   'auth.logout': logout,
+  'auth.config': getAuthConfig,
+  'auth.verifyTotp': verifyTotp,
+  'auth.enrollTotp': enrollTotp,
+  'auth.confirmTotp': confirmTotp,
+  'auth.changePassword': changePassword,
+  'auth.sessions': listSessions,
+  'auth.logoutEverywhere': logoutEverywhere,
+  'alerts.getPreferences': getAlertPreferences,
+  'alerts.setPreferences': setAlertPreferences,
   'system.get': getSystemInfo,
+  'breakGlass.open': openBreakGlass,
+  'audit.find': findAudit,
+  'audit.export': exportAudit,
+  'audit.verify': verifyAudit,
   'jobs.find': findJobs,
   'jobs.findRuns': findJobRuns,
   'jobs.getRun': getJobRun,
   'jobs.start': startJob,
   'alerts.find': findAlerts,
   'alerts.markRead': markAlertsRead,
+  ...organisationHandlers,
 } satisfies { [N in ActionName]: ActionHandler<(typeof contracts)[N]> };
 
 export const handlerList: ActionHandler[] = Object.values(handlers);

@@ -43,6 +43,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
     let auth: Authenticated | null = null;
     const notes: AuditNote = {};
     let parsedInput: unknown;
+    const failureWork: ((db: typeof services.database.db) => Promise<void>)[] = [];
     try {
       auth = await resolveSession(services, token);
       checkAccess(contract, auth);
@@ -81,6 +82,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
             },
             log: req.log,
             root: services.database.db,
+            onFailure: (work) => failureWork.push(work),
           };
           const out = await handler.run(ctx, parsed.data);
           // Present: the output schema is the contract; a mismatch is our bug, never sent as-is.
@@ -89,7 +91,8 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
             throw new AppError('internal', [], `output of ${contract.name} does not match its schema: ${z.prettifyError(presented.error)}`);
           }
           const actor = ctx.actor;
-          if (contract.kind === 'mutation' || hasSubjects(notes)) {
+          // A query's transaction is READ ONLY and cannot insert: its audit row is written just after it (below).
+          if (contract.kind === 'mutation') {
             await writeAudit(tx, { action: contract.name, outcome: 'ok', actor, requestId: req.id, clientIp: req.ip, ...notes });
           }
           if (idemKey && actor) await storeIdempotent(tx, actor.operatorId, idemKey, contract.name, parsed.data, presented.data);
@@ -97,6 +100,11 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
         },
         { readOnly: contract.kind === 'query' },
       );
+      if (contract.kind === 'query' && hasSubjects(notes)) {
+        // A read of personal data (or of the audit itself) is audited before the answer leaves: no row, no data
+        // (GDPR art. 5(2) accountability; AgID log guidelines).
+        await writeAudit(services.database.db, { action: contract.name, outcome: 'ok', actor: auth?.actor ?? null, requestId: req.id, clientIp: req.ip, ...notes });
+      }
       if (newToken) setSessionCookie(reply, newToken, services.config);
       if (newToken === null) clearSessionCookie(reply, services.config);
       if (contract.kind === 'mutation' || hasSubjects(notes)) services.afterCommit();
@@ -112,6 +120,9 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
         }
       }
       const appErr = toAppError(err);
+      for (const work of failureWork) {
+        await work(services.database.db).catch((workErr: unknown) => req.log.error({ err: workErr }, 'failure work failed'));
+      }
       if (appErr.status >= 500) req.log.error({ err }, `action ${contract.name} failed`);
       // Audited after the rollback, never inside it (architecture, request pipeline step 6).
       if (appErr.code !== 'unauthenticated' || contract.name === 'auth.login') {
@@ -126,6 +137,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
         }).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'audit of a failed request failed'));
         services.afterCommit();
       }
+      void reply.headers(appErr.headers);
       void reply.code(appErr.status).send(errorBody(appErr, locale, req.id));
     }
   };

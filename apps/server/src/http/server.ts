@@ -14,6 +14,7 @@ import { handlerList } from './handlers.js';
 import { localeOf } from './locale.js';
 import { buildOpenApi } from './openapi.js';
 import { pipelineHandler } from './pipeline.js';
+import { oidcRoutes } from '../auth/oidc/oidc-routes.js';
 
 export const webDistDir = new URL('../../../web/dist/', import.meta.url);
 
@@ -88,6 +89,9 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
     app.post(`/api/${h.contract.name}`, handle);
     if (h.contract.kind === 'query') app.get(`/api/${h.contract.name}`, handle);
   }
+
+  // OpenID Connect login redirects (only when SISO_OIDC_ISSUER is set).
+  await app.register(oidcRoutes, { services });
 
   const webDist = webDistDir.pathname;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(`${webDist}/index.html`);

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { raiseAlert } from '../notifications/alerts.js';
-import { queueEmail } from '../notifications/email-outbox.js';
+import { notify } from '../notifications/notify.js';
 import type { JobDefinition } from './job-definition.js';
 
 /**
- * Tells the operator who started a job by hand how it ended: an in-app alert always, and an e-mail
- * when it failed for good (so a failed night-long import is not discovered days later).
+ * Tells the operator who started a job by hand how it ended: by default an in-app alert always, and an
+ * e-mail when it failed for good (so a failed night-long import is not discovered days later).
  */
 export async function notifyRequester(
   db: Kysely<DB>,
@@ -24,23 +23,20 @@ export async function notifyRequester(
     .where('job_run.trigger', '=', 'manual')
     .executeTakeFirst();
   if (!run) return;
+  // Per the operator's alert preferences (alerts.setPreferences): in-app and/or e-mail.
   await db.transaction().execute(async (tx) => {
-    await raiseAlert(tx, {
+    await notify(tx, {
+      operatorId: run.operatorId,
       ambitoId: run.ambito_id,
       enteId: run.enteId,
       type: outcome === 'succeeded' ? 'job.succeeded' : 'job.failed',
-      recipient: { kind: 'operator', id: run.operatorId },
       title: outcome === 'succeeded' ? `Job «${def.title}» completato` : `Job «${def.title}» non riuscito`,
       link: { kind: 'jobRun', id: runId },
+      publicUrl,
+      email:
+        outcome === 'failed'
+          ? { template: 'job.failed', params: { name: run.given_name, job: def.title, attempts: String(run.attempt), url: `${publicUrl}/sistema/job` } }
+          : undefined,
     });
-    if (outcome === 'failed' && run.email) {
-      await queueEmail(tx, {
-        to: run.email,
-        template: 'job.failed',
-        locale: run.locale === 'en' ? 'en' : 'it',
-        params: { name: run.given_name, job: def.title, attempts: String(run.attempt), url: `${publicUrl}/sistema/job` },
-        ambitoId: run.ambito_id,
-      });
-    }
   });
 }

@@ -8,6 +8,8 @@ export const SCHEDULE_TZ = 'Europe/Rome';
 export const schedule: Record<string, string> = {
   // Seal audit rows that the after-commit sealer did not reach (e.g. after a crash).
   'audit.seal': '*/5 * * * *',
+  // Audit retention (at least 24 months), behind a signed checkpoint: monthly, on the 1st at 03:15.
+  'audit.prune': '15 3 1 * *',
   // Retry e-mails whose first attempt failed or was never dispatched.
   'email.dispatch': '*/5 * * * *',
   // Expired sessions, idempotency keys older than 24 h, delivered outbox rows, expired alerts.

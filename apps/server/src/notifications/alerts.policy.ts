@@ -5,4 +5,7 @@ import { profileCodes } from '../access/profiles.js';
 export const alertsPolicy = {
   'alerts.find': { profiles: profileCodes },
   'alerts.markRead': { profiles: profileCodes },
+  // Each operator chooses how they are told (in-app, e-mail) about their own alerts.
+  'alerts.getPreferences': { profiles: profileCodes },
+  'alerts.setPreferences': { profiles: profileCodes },
 } satisfies PolicyTable<'alerts'>;

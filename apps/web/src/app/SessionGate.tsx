@@ -4,6 +4,7 @@ import { Loading } from '../features/common/components/Loading';
 import { ErrorNotice } from '../features/common/components/ErrorNotice';
 import { LoginPage } from '../routes/LoginPage';
 import { ContextPage } from '../routes/ContextPage';
+import { AuthStepPage } from '../routes/AuthStepPage';
 
 /**
  * Guards the operator's pages: login when there is no session, the context choice when no ente and
@@ -14,6 +15,8 @@ export function SessionGate() {
   if (isPending) return <Loading />;
   if (error) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
   if (!session) return <LoginPage />;
+  // A step left after the password (TOTP, forced password change): nothing else until it is done.
+  if (session.status !== 'ok') return <AuthStepPage session={session} />;
   if (!session.context) return <ContextPage />;
   return <Outlet />;
 }

@@ -1,6 +1,8 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import type { ReactNode } from 'react';
 import { AccessibilityPage } from '../routes/AccessibilityPage';
+import { AuditPage } from '../routes/AuditPage';
+import { AccountPage } from '../routes/AccountPage';
 import { ContextPage } from '../routes/ContextPage';
 import { HomePage } from '../routes/HomePage';
 import { JobsPage } from '../routes/JobsPage';
@@ -10,6 +12,7 @@ import { Layout } from './Layout';
 import { RequirePermission } from './RequirePermission';
 import { RouteError } from './RouteError';
 import { SessionGate } from './SessionGate';
+import { AdminPage } from '../routes/AdminPage';
 
 function guarded(action: string, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -31,8 +34,15 @@ export function createRouter() {
               children: [
                 { index: true, element: <HomePage /> },
                 { path: 'contesto', element: <ContextPage /> },
+                { path: 'profilo', element: <AccountPage /> },
+                // Where the OIDC callback sends a refused login (?error=…); once logged in, the desk.
+                { path: 'login', element: <Navigate to="/" replace /> },
                 { path: 'sistema', element: guarded('system.get', <SystemPage />) },
                 { path: 'sistema/job', element: guarded('jobs.find', <JobsPage />) },
+                { path: 'audit', element: guarded('audit.find', <AuditPage />) },
+                { path: 'amministrazione/organizzazione', element: guarded('organisation.tree', <AdminPage section="organisation" />) },
+                { path: 'amministrazione/operatori', element: guarded('operators.find', <AdminPage section="operators" />) },
+                { path: 'amministrazione/profili', element: guarded('profiles.find', <AdminPage section="profiles" />) },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

@@ -33,7 +33,7 @@ export function isApiError(e: unknown): e is ApiError {
 }
 
 /** Actions whose answer carries a fresh CSRF token (architecture: session contract). */
-const tokenIssuers = new Set<ActionName>(['auth.login', 'auth.me', 'auth.selectContext']);
+const tokenIssuers = new Set<ActionName>(['auth.login', 'auth.me', 'auth.selectContext', 'auth.verifyTotp', 'auth.confirmTotp', 'auth.changePassword']);
 
 /** The CSRF token lives in memory only: after a reload `auth.me` hands out a new one. */
 let csrfToken: string | null = null;
@@ -116,6 +116,6 @@ export async function call<N extends ActionName>(
   }
   const output = parsed.data as ActionOutput<N>;
   if (tokenIssuers.has(name)) setCsrfToken((output as { csrfToken: string }).csrfToken);
-  if (name === 'auth.logout') setCsrfToken(null);
+  if (name === 'auth.logout' || name === 'auth.logoutEverywhere') setCsrfToken(null);
   return output;
 }

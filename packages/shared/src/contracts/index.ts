@@ -1,13 +1,22 @@
 import { authLogin, authLogout, authMe, authSelectContext } from './auth.js';
+import { authChangePassword, authConfig, authConfirmTotp, authEnrollTotp, authLogoutEverywhere, authSessions, authVerifyTotp } from './auth.js';
+import { alertsGetPreferences, alertsSetPreferences } from './alert-preferences.js';
 import { alertsFind, alertsMarkRead } from './alerts.js';
 import { jobsFind, jobsFindRuns, jobsGetRun, jobsStart } from './jobs.js';
 import { systemGet } from './system.js';
+import { breakGlassOpen } from './break-glass.js';
+import { auditExport, auditFind, auditVerify } from './audit.js';
+import { organisationContracts } from './organisation.js';
 
 export * from './define.js';
 export * from './auth.js';
+export * from './alert-preferences.js';
 export * from './alerts.js';
 export * from './jobs.js';
 export * from './system.js';
+export * from './break-glass.js';
+export * from './audit.js';
+export * from './organisation.js';
 
 /**
  * Every action of the API, by name. The server registers a route for each, the web client is typed
@@ -18,13 +27,27 @@ export const contracts = {
   [authMe.name]: authMe,
   [authSelectContext.name]: authSelectContext,
   [authLogout.name]: authLogout,
+  [authConfig.name]: authConfig,
+  [authVerifyTotp.name]: authVerifyTotp,
+  [authEnrollTotp.name]: authEnrollTotp,
+  [authConfirmTotp.name]: authConfirmTotp,
+  [authChangePassword.name]: authChangePassword,
+  [authSessions.name]: authSessions,
+  [authLogoutEverywhere.name]: authLogoutEverywhere,
+  [alertsGetPreferences.name]: alertsGetPreferences,
+  [alertsSetPreferences.name]: alertsSetPreferences,
   [systemGet.name]: systemGet,
+  [breakGlassOpen.name]: breakGlassOpen,
+  [auditFind.name]: auditFind,
+  [auditExport.name]: auditExport,
+  [auditVerify.name]: auditVerify,
   [jobsFind.name]: jobsFind,
   [jobsFindRuns.name]: jobsFindRuns,
   [jobsGetRun.name]: jobsGetRun,
   [jobsStart.name]: jobsStart,
   [alertsFind.name]: alertsFind,
   [alertsMarkRead.name]: alertsMarkRead,
+  ...organisationContracts,
 } as const;
 
 export type Contracts = typeof contracts;

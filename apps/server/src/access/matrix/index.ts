@@ -1,5 +1,8 @@
 import { platformMatrix } from './platform.matrix.js';
 import type { MatrixRow } from './types.js';
+import { auditMatrix } from './audit.matrix.js';
+import { accessMatrix } from './access.matrix.js';
+import { organisationMatrix } from './organisation.matrix.js';
 
 /** Every module's hand-written matrix; modules add theirs here. */
-export const matrix: MatrixRow[] = [...platformMatrix];
+export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix];

@@ -53,4 +53,7 @@ export const platformMatrix: MatrixRow[] = [
   { action: 'jobs.start', targeted: false, input: async () => ({ name: 'maintenance.cleanup' }), expect: adminsOnly },
   { action: 'alerts.find', targeted: false, input: async () => ({}), expect: everyone },
   { action: 'alerts.markRead', targeted: false, input: async () => ({ all: true }), expect: everyone },
+  // Every operator tunes their own notifications.
+  { action: 'alerts.getPreferences', targeted: false, input: async () => ({}), expect: everyone },
+  { action: 'alerts.setPreferences', targeted: false, input: async () => ({ items: [{ type: 'job.failed', inApp: true, email: false }] }), expect: everyone },
 ];

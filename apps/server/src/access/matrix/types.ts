@@ -24,6 +24,8 @@ export interface MatrixFixture {
   placement(username: string): Promise<{ operatorId: string; ambitoId: string | null; enteId: string; officeId: string }>;
   /** An office of the given type in the comune of `username`'s assignment. */
   officeOf(username: string, type: string): Promise<{ officeId: string; enteId: string; ambitoId: string | null }>;
+  /** A `fixtureRecord` (testing/fixtures/record-fixture.ts) placed relative to the persona. */
+  fixtureRecord(persona: Persona, relation: Relation): Promise<string>;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { JobDefinition } from '../job-definition.js';
 import { emailDispatchJob } from '../../notifications/jobs/email-dispatch.job.js';
 import { emailSendJob } from '../../notifications/jobs/email-send.job.js';
 import { auditSealJob } from './audit-seal.job.js';
+import { auditPruneJob } from '../../audit/audit-prune.job.js';
 import { maintenanceCleanupJob } from './maintenance-cleanup.job.js';
 import { referenceReloadJob } from './reference-reload.job.js';
 import { systemBackupJob } from '../../backup/system-backup.job.js';
@@ -9,6 +10,7 @@ import { systemBackupJob } from '../../backup/system-backup.job.js';
 /** Every job of the installation; modules add theirs here. */
 export const jobDefinitions: JobDefinition[] = [
   auditSealJob,
+  auditPruneJob,
   emailSendJob,
   emailDispatchJob,
   maintenanceCleanupJob,

@@ -16,6 +16,10 @@ export function HeaderNavbar() {
   const closeRef = useRef<HTMLButtonElement>(null);
   const canSeeSystem = usePermission('system.get');
   const canSeeJobs = usePermission('jobs.find');
+  // Administration: shown to whoever may manage operators, profiles or the organisation (access issue).
+  const adminPermissions = [usePermission('operators.find'), usePermission('profiles.find'), usePermission('entes.upsert')];
+  const canAdminister = adminPermissions.some(Boolean);
+  const canSeeAudit = usePermission('audit.find');
 
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -33,6 +37,8 @@ export function HeaderNavbar() {
     { to: '/', label: t('nav.home'), show: true },
     { to: '/sistema', label: t('nav.system'), show: canSeeSystem },
     { to: '/sistema/job', label: t('nav.jobs'), show: canSeeJobs },
+    { to: '/amministrazione/organizzazione', label: t('nav.admin'), show: canAdminister },
+    { to: '/audit', label: t('nav.audit'), show: canSeeAudit },
   ];
 
   return (

@@ -34,6 +34,11 @@ export function UserMenu({ session }: { session: SessionView }) {
                 {context.officeName}
               </li>
             )}
+            <li>
+              <Link className="dropdown-item list-item" to="/profilo" onClick={close}>
+                <span>{t('user.account')}</span>
+              </Link>
+            </li>
             {contexts.length > 1 && (
               <li>
                 <Link className="dropdown-item list-item" to="/contesto" onClick={close}>

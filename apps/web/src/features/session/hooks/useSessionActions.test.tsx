@@ -64,7 +64,7 @@ describe('useLogin', () => {
     expect(client.getQueryData(sessionKey)).toMatchObject({ context: null });
   });
 
-  it('reports a second step instead of opening the session', async () => {
+  it('reports a second step and keeps the half-open session for the gate', async () => {
     fetchMock.mockResolvedValueOnce(
       json({ status: 'totp_required', operator, context: null, contexts: [], permissions: [], csrfToken: 'a' }),
     );
@@ -74,6 +74,6 @@ describe('useLogin', () => {
       outcome = await result.current.mutateAsync({ username: 'assistente', password: 'x' });
     });
     expect(outcome).toBe('totp_required');
-    expect(client.getQueryData(sessionKey)).toBeUndefined();
+    expect(client.getQueryData(sessionKey)).toMatchObject({ status: 'totp_required', context: null, permissions: [] });
   });
 });

@@ -6,7 +6,7 @@ import { sessionKey } from '../../../lib/query';
 
 export type LoginOutcome = 'ok' | 'totp_required' | 'password_change_required';
 
-function useReplaceSession() {
+export function useReplaceSession() {
   const client = useQueryClient();
   return (session: SessionView | null) => {
     // Cached answers belong to the previous operator or context: drop them before anything re-renders.
@@ -16,15 +16,21 @@ function useReplaceSession() {
 }
 
 /**
- * `auth.login`; when the operator has no context yet and exactly one is available it is selected at
+ * `auth.login`; a session with a step left (totp_required, password_change_required) is cached as is
+ * and the gate shows that step. When the operator has no context yet and exactly one is available it is selected at
  * once, otherwise the session gate shows the context choice.
  */
 export function useLogin() {
   const replace = useReplaceSession();
   return useMutation<LoginOutcome, ApiError, ActionInput<'auth.login'>>({
     mutationFn: async (input) => {
-      const { status, ...session } = await call('auth.login', input);
-      if (status !== 'ok') return status;
+      const session = await call('auth.login', input);
+      const { status } = session;
+      // A second step (TOTP, forced password change): the session gate shows it from the cached view.
+      if (status !== 'ok') {
+        replace(session);
+        return status;
+      }
       const only = session.contexts.length === 1 ? session.contexts[0] : undefined;
       if (!session.context && only) {
         replace(await call('auth.selectContext', { enteId: only.enteId, officeId: only.officeId }));

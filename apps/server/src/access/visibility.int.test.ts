@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
+import { effectiveReadable } from './break-glass.js';
+import { maskRecord } from './masking.js';
+import { visibleRecord } from './record-kinds.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await installRecordFixture(t.database.db);
+});
+afterAll(async () => t?.close());
+
+async function placement(username: string) {
+  return t.database.db
+    .selectFrom('assignment')
+    .innerJoin('operator', 'operator.id', 'assignment.operator_id')
+    .select(['operator.id as operatorId', 'assignment.ambito_id as ambitoId', 'assignment.ente_id as enteId', 'assignment.office_id as officeId'])
+    .where('operator.username', '=', username)
+    .executeTakeFirstOrThrow();
+}
+
+async function actorOf(username: string) {
+  const c = await t.as(username);
+  const token = decodeURIComponent(c.cookie!.split('=')[1]!);
+  return (await t.app.services.sessions.load(token))!.actor;
+}
+
+async function grant(recordId: string, subject: { kind: 'operator' | 'office' | 'ente'; id: string }, extra: { validTo?: string; revoked?: boolean } = {}) {
+  const b = await placement('assistenteB');
+  await t.database.db
+    .insertInto('access_grant')
+    .values({
+      id: crypto.randomUUID(),
+      ambito_id: b.ambitoId!,
+      ente_id: b.enteId,
+      record_kind: FIXTURE_KIND,
+      record_id: recordId,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      purpose: 'presa in carico congiunta',
+      valid_from: '2020-01-01',
+      valid_to: extra.validTo ?? null,
+      revoked_at: extra.revoked ? new Date() : null,
+    })
+    .execute();
+}
+
+describe('visible = profile scope OR an active access grant', () => {
+  it('lets a grant to the operator, the office or the ente open a record of another ente, and only while active', async () => {
+    const b = await placement('assistenteB');
+    const assistente = await actorOf('assistente');
+    const me = await placement('assistente');
+    const records = await Promise.all(Array.from({ length: 5 }, () => insertFixtureRecord(t.database.db, { ...b, createdBy: b.operatorId })));
+    const [viaOperator, viaOffice, viaEnte, expired, revoked] = records as [string, string, string, string, string];
+    for (const id of records) expect(await visibleRecord(t.database.db, assistente, FIXTURE_KIND, id)).toBeNull();
+    await grant(viaOperator, { kind: 'operator', id: me.operatorId });
+    await grant(viaOffice, { kind: 'office', id: me.officeId });
+    await grant(viaEnte, { kind: 'ente', id: me.enteId });
+    await grant(expired, { kind: 'operator', id: me.operatorId }, { validTo: '2021-12-31' });
+    await grant(revoked, { kind: 'operator', id: me.operatorId }, { revoked: true });
+    expect(await visibleRecord(t.database.db, assistente, FIXTURE_KIND, viaOperator)).not.toBeNull();
+    expect(await visibleRecord(t.database.db, assistente, FIXTURE_KIND, viaOffice)).not.toBeNull();
+    expect(await visibleRecord(t.database.db, assistente, FIXTURE_KIND, viaEnte)).not.toBeNull();
+    expect(await visibleRecord(t.database.db, assistente, FIXTURE_KIND, expired)).toBeNull();
+    expect(await visibleRecord(t.database.db, assistente, FIXTURE_KIND, revoked)).toBeNull();
+    // A colleague of another office of the same ente is not the grantee of an operator grant.
+    const responsabileB = await actorOf('responsabileB');
+    expect(await visibleRecord(t.database.db, responsabileB, FIXTURE_KIND, viaOperator)).not.toBeNull(); // own ente scope
+    const responsabile2 = await actorOf('responsabile2');
+    expect(await visibleRecord(t.database.db, responsabile2, FIXTURE_KIND, viaOperator)).toBeNull(); // other ambito
+  });
+});
+
+describe('break-the-glass', () => {
+  it('opens a masked class of one visible record for a limited time, with the reason audited', async () => {
+    const me = await placement('assistente');
+    const id = await insertFixtureRecord(t.database.db, { ...me, createdBy: me.operatorId });
+    const actor = await actorOf('assistente');
+    const row = (await sql<Record<string, unknown>>`SELECT id, title, holder_name AS "holderName", diagnosis, court_order AS "courtOrder",
+        permit_number AS "permitNumber", private_note AS "privateNote" FROM fixture_record WHERE id = ${id}`.execute(t.database.db)).rows[0]!;
+    expect(maskRecord(row, fixtureFields, await effectiveReadable(t.database.db, actor, FIXTURE_KIND, id)).value.privateNote).toEqual({ masked: true });
+
+    const c = await t.as('assistente');
+    const reason = 'Allontanamento urgente: serve leggere le note riservate del collega.';
+    const opened = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['reserved'], reason, minutes: 30 });
+    expect(opened.status).toBe(200);
+    const readable = await effectiveReadable(t.database.db, actor, FIXTURE_KIND, id);
+    expect(maskRecord(row, fixtureFields, readable).value.privateNote).toBe('nota privata');
+    // Only this record, only this operator.
+    const other = await insertFixtureRecord(t.database.db, { ...me, createdBy: me.operatorId });
+    expect((await effectiveReadable(t.database.db, actor, FIXTURE_KIND, other)).has('reserved')).toBe(false);
+    const audit = await sql<{ purpose: string; classes_read: string[] }>`
+      SELECT purpose, classes_read FROM audit_event WHERE action = 'breakGlass.open' AND outcome = 'ok' AND targets @> ${JSON.stringify([{ id }])}::jsonb`.execute(t.database.db);
+    expect(audit.rows).toEqual([{ purpose: reason, classes_read: ['reserved'] }]);
+    // Expired: masked again.
+    await sql`UPDATE break_glass SET opened_at = now() - interval '2 hours', expires_at = now() - interval '1 minute' WHERE record_id = ${id}`.execute(t.database.db);
+    expect((await effectiveReadable(t.database.db, actor, FIXTURE_KIND, id)).has('reserved')).toBe(false);
+  });
+
+  it('requires a written reason and refuses classes the profile already reads', async () => {
+    const me = await placement('assistente');
+    const id = await insertFixtureRecord(t.database.db, { ...me, createdBy: me.operatorId });
+    const c = await t.as('assistente');
+    const short = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['reserved'], reason: 'urgente' });
+    expect(short.status).toBe(400);
+    expect(short.body.details[0]).toMatchObject({ path: 'reason' });
+    const already = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['special'], reason: 'x'.repeat(25) });
+    expect(already.status).toBe(422);
+  });
+});

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { Breadcrumb } from '../features/common/components/Breadcrumb';
+import { usePageTitle } from '../features/common/hooks/usePageTitle';
+import { AdminNav } from '../features/admin/components/AdminNav';
+import { OperatorsSection } from '../features/admin/components/OperatorsSection';
+import { OrganisationTree } from '../features/admin/components/OrganisationTree';
+import { ProfilesSection } from '../features/admin/components/ProfilesSection';
+import { usePermission } from '../features/session/hooks/useSession';
+
+type Section = 'organisation' | 'operators' | 'profiles';
+
+/** "Amministrazione": organisation tree, operators, profiles (access issue, administration part). */
+export function AdminPage({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  const title = t(`admin.${section}.title`);
+  usePageTitle(title);
+  const canCreateOperator = usePermission('operators.create');
+  const canUpsertProfile = usePermission('profiles.upsert');
+  return (
+    <>
+      <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.admin'), to: '/amministrazione/organizzazione' }, { label: title }]} />
+      <h1 className="mb-3">{title}</h1>
+      <AdminNav />
+      {section === 'organisation' && <OrganisationTree />}
+      {section === 'operators' && <OperatorsSection canCreate={canCreateOperator} />}
+      {section === 'profiles' && <ProfilesSection canCreate={canUpsertProfile} />}
+    </>
+  );
+}
