@@ -47,6 +47,7 @@ export const configSchema = z
     SISO_OIDC_REDIRECT_URI: z.url().optional(),
     SISO_OIDC_FISCAL_CODE_CLAIM: z.string().default('fiscal_number'),
     SISO_OIDC_SCOPES: z.string().default('openid profile'),
+    SISO_OIDC_MFA_TRUSTED: bool.default(false),
   })
   .transform((c) => {
     const production = c.NODE_ENV === 'production';
@@ -88,6 +89,7 @@ export const configSchema = z
             redirectUri: c.SISO_OIDC_REDIRECT_URI ?? `${c.SISO_PUBLIC_URL.replace(/\/$/, '')}/api/auth/oidc/callback`,
             fiscalCodeClaim: c.SISO_OIDC_FISCAL_CODE_CLAIM,
             scopes: c.SISO_OIDC_SCOPES,
+            mfaTrusted: c.SISO_OIDC_MFA_TRUSTED,
           }
         : null,
     } as const;

@@ -54,7 +54,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
       const parsed = contract.input.safeParse(parseInput(contract, req));
       if (!parsed.success) throw new AppError('invalid_input', detailsFromZod(parsed.error));
       parsedInput = parsed.data;
-      const idemKey = contract.kind === 'mutation' && auth ? idempotencyKeyOf(req) : undefined;
+      const idemKey = contract.kind === 'mutation' && auth && !contract.secretOutput ? idempotencyKeyOf(req) : undefined;
       if (idemKey && auth) {
         const replay = await replayIdempotent(services.database.db, auth.actor.operatorId, idemKey, contract.name, parsed.data);
         if (replay) {

@@ -21,6 +21,11 @@ export interface ActionContract<
   summary: string;
   input: I;
   output: O;
+  /**
+   * The output carries a secret shown once (a temporary password): it is never stored for
+   * Idempotency-Key replays, so it does not sit in clear in the database for 24 hours.
+   */
+  secretOutput?: boolean;
 }
 
 export function defineAction<N extends string, I extends z.ZodType, O extends z.ZodType>(

@@ -76,6 +76,7 @@ export const operatorsGet = defineAction({
 
 export const operatorsCreate = defineAction({
   name: 'operators.create',
+  secretOutput: true,
   kind: 'mutation',
   access: 'context',
   summary: 'Crea un operatore con la prima assegnazione e una password temporanea (mostrata una sola volta)',
@@ -122,6 +123,7 @@ export const operatorsUnlock = defineAction({
 
 export const operatorsResetPassword = defineAction({
   name: 'operators.resetPassword',
+  secretOutput: true,
   kind: 'mutation',
   access: 'context',
   summary: 'Genera una password temporanea (mostrata una sola volta), obbliga al cambio e chiude le sessioni',

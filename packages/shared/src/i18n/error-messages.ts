@@ -48,6 +48,7 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   'profilo_non_disponibile': { it: "Profilo non disponibile per l'ambito dell'assegnazione.", en: "Profile not available in the assignment's ambito." },
   'accesso_già_revocato': { it: 'Accesso già revocato.', en: 'Access already revoked.' },
   'ufficio_non_proprio': { it: 'Si possono nascondere solo le informazioni del proprio ufficio.', en: 'Only your own office can be hidden.' },
+  operatore_protetto: { it: "L'operatore ha permessi che il profilo in uso non ha (es. audit del DPO): il ripristino spetta all'amministratore di sistema.", en: "The operator holds permissions you lack (e.g. the DPO's audit): the system administrator must do it." },
   invalid_json: { it: 'JSON non valido.', en: 'Invalid JSON.' },
   codice_totp_formato: { it: 'Il codice è composto da 6 cifre.', en: 'The code has 6 digits.' },
   codice_totp_non_valido: { it: 'Codice non valido o già usato: attendere il successivo e riprovare.', en: 'Invalid or already used code: wait for the next one and try again.' },

@@ -127,6 +127,22 @@ describe('OpenID Connect login', () => {
     expect((await c.call('alerts.find')).status).toBe(200);
   });
 
+  it('still asks for TOTP when a profile requires it and the provider is not declared multi-factor', async () => {
+    await t.database.db.updateTable('profile').set({ requires_totp: true }).where('code', '=', 'responsabile_settore').execute();
+    try {
+      const { cookie } = await oidcLogin('responsabile');
+      const c = t.client();
+      c.cookie = cookie;
+      const me = await c.call('auth.me');
+      expect(me.status).toBe(200);
+      expect(me.body.status).toBe('totp_required');
+      expect(me.body.context).toBeNull();
+      expect((await c.call('alerts.find')).status).toBe(403);
+    } finally {
+      await t.database.db.updateTable('profile').set({ requires_totp: false }).where('code', '=', 'responsabile_settore').execute();
+    }
+  });
+
   it('sends an unknown fiscal code back to the login page and audits it', async () => {
     const { location, cookie } = await oidcLogin('stranger');
     expect(location).toBe('/login?error=oidc_unknown');

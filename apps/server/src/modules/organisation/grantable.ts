@@ -1,4 +1,6 @@
+import { sql, type Kysely } from 'kysely';
 import type { ProfileScope } from '@siso/shared';
+import type { DB } from '../../db/types.js';
 import type { Actor } from '../../access/actor.js';
 import { AppError, type ErrorDetail } from '../../http/app-error.js';
 import { maxScopeOf, scopeRank } from './reach.js';
@@ -15,4 +17,34 @@ export function assertGrantable(actor: Actor, profile: { permissions: readonly s
   });
   if (scopeRank(profile.scope as ProfileScope) > scopeRank(maxScopeOf(actor))) details.push({ path: scopePath, message: 'ambito_dati_non_concedibile' });
   if (details.length > 0) throw new AppError('forbidden', details);
+}
+
+/**
+ * Permissions whose holders an administrator must not be able to impersonate: resetting a DPO's
+ * password would let an administrator read the audit of their own actions, defeating the DPO's
+ * independence (GDPR art. 38(3)) and the rule that administrators neither read nor alter the audit.
+ */
+const PROTECTED_PREFIXES = ['audit.'];
+
+/**
+ * An administrator may reset or unlock an operator only if that operator holds no protected
+ * permission the administrator lacks (otherwise 403 `forbidden`: the installation's system
+ * administrator, or an operator holding the same permissions, must do it).
+ */
+export async function assertCanTakeOver(tx: Kysely<DB>, actor: Actor, operatorId: string): Promise<void> {
+  // The installation's administrator is the last resort (e.g. the DPO lost their password).
+  if (actor.scopes['operators.resetPassword'] === 'installation') return;
+  const held = await tx
+    .selectFrom('assignment')
+    .innerJoin('assignment_profile', 'assignment_profile.assignment_id', 'assignment.id')
+    .innerJoin('profile', 'profile.id', 'assignment_profile.profile_id')
+    .select(sql<string>`unnest(profile.permissions)`.as('permission'))
+    .where('assignment.operator_id', '=', operatorId)
+    .execute();
+  const protectedHeld = [...new Set(held.map((h) => h.permission))].filter(
+    (p) => PROTECTED_PREFIXES.some((prefix) => p.startsWith(prefix)) && !actor.permissions.has(p),
+  );
+  if (protectedHeld.length > 0) {
+    throw new AppError('forbidden', protectedHeld.map((p) => ({ path: `permissions.${p}`, message: 'operatore_protetto' })));
+  }
 }

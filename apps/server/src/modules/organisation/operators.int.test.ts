@@ -130,3 +130,31 @@ describe('operators', () => {
     expect(sw.status).toBe(403);
   });
 });
+
+describe('taking over accounts', () => {
+  const idOf = async (username: string) =>
+    (await t.database.db.selectFrom('operator').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+
+  it("refuses an ambito administrator the reset of the DPO's password (GDPR art. 38(3)); the system administrator may", async () => {
+    const dpo = await idOf('dpo');
+    const denied = await admin.call('operators.resetPassword', { id: dpo });
+    expect(denied.status).toBe(403);
+    expect(denied.body.details[0].path).toMatch(/^permissions\.audit\./);
+    const allowed = await sysadmin.call('operators.resetPassword', { id: dpo });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.temporaryPassword).toEqual(expect.any(String));
+  });
+
+  it('never stores a temporary password for Idempotency-Key replays', async () => {
+    const id = await idOf('sportello');
+    const headers = { 'idempotency-key': `reset-${crypto.randomUUID()}` };
+    const first = await admin.call('operators.resetPassword', { id }, { headers });
+    const second = await admin.call('operators.resetPassword', { id }, { headers });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    expect(second.body.temporaryPassword).not.toBe(first.body.temporaryPassword);
+    const stored = await t.database.db.selectFrom('idempotency_key').select('key').where('key', '=', headers['idempotency-key']).execute();
+    expect(stored).toHaveLength(0);
+  });
+});

@@ -4,6 +4,7 @@ import { AppError } from '../../../http/app-error.js';
 import { revokeSessions, temporaryPassword } from '../credentials.js';
 import { findOperatorInReach, presentOperators } from '../operators.repo.js';
 import { actorOf } from '../require-actor.js';
+import { assertCanTakeOver } from '../grantable.js';
 
 /**
  * operators.resetPassword: a new temporary password, shown once to the administrator and never
@@ -14,6 +15,7 @@ export const resetOperatorPassword = defineHandler(operatorsResetPassword, async
   const actor = actorOf(ctx);
   const old = await findOperatorInReach(ctx.tx, actor, 'operators.resetPassword', input.id);
   if (!old) throw new AppError('not_found');
+  await assertCanTakeOver(ctx.tx, actor, input.id);
   const password = temporaryPassword();
   const hash = await ctx.services.passwords.hash(password);
   await ctx.tx

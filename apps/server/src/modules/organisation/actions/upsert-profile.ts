@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { profilesUpsert } from '@siso/shared';
 import type { Selectable } from 'kysely';
 import type { Profile } from '../../../db/types.js';
+import { defaultRequiresTotp } from '../totp-default.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { updateVersioned } from '../../../db/optimistic-lock.js';
@@ -36,8 +37,9 @@ export const upsertProfile = defineHandler(profilesUpsert, async (ctx, input) =>
     scope: input.scope ?? base?.scope ?? 'own',
     readable_classes: input.readableClasses ?? base?.readable_classes ?? ['public'],
     writable_classes: input.writableClasses ?? base?.writable_classes ?? [],
-    requires_totp: input.requiresTotp ?? base?.requires_totp ?? false,
+    requires_totp: false,
   };
+  next.requires_totp = input.requiresTotp ?? defaultRequiresTotp(next.readable_classes, ctx.services.config.production, base?.requires_totp);
   // Paths point into the permissions as sent (or as copied from the template).
   const sent = input.permissions ?? next.permissions;
   const unknown = sent.map((p, i) => ({ p, i })).filter(({ p }) => !isCatalogued(p));
