@@ -21,6 +21,11 @@ export function registerRecordKind(kind: string, def: RecordKind): void {
   kinds.set(kind, def);
 }
 
+/** Tables guarded by the scope guard: those of every registered record kind. */
+export function protectedTables(): ReadonlySet<string> {
+  return new Set([...kinds.values()].map((k) => k.table));
+}
+
 export function recordKind(kind: string): RecordKind | undefined {
   return kinds.get(kind);
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from './actor.js';
+import { SCOPE_MARKER } from './scope-guard.js';
 
 /**
  * "Visible = profile scope OR an active access grant" (architecture: scope, grants and masking),
@@ -12,7 +13,7 @@ import type { Actor } from './actor.js';
  */
 export function visibleTo(actor: Actor, permission: string, recordKind: string, alias: string): RawBuilder<boolean> {
   const c = actor.context;
-  if (!c || !actor.permissions.has(permission)) return sql<boolean>`false`;
+  if (!c || !actor.permissions.has(permission)) return sql<boolean>`${sql.raw(SCOPE_MARKER)} false`;
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const byScope = (() => {
     switch (actor.scopes[permission]) {
@@ -33,7 +34,7 @@ export function visibleTo(actor: Actor, permission: string, recordKind: string, 
   // `id = ANY(ARRAY(subquery))` rather than EXISTS: the grant list becomes one parameter computed once,
   // so PostgreSQL can combine an index on the scope column with the primary key (BitmapOr) instead of
   // testing the subquery row by row (measured in bench/access).
-  return sql<boolean>`(${byScope} OR ${col('id')} = ANY(ARRAY(
+  return sql<boolean>`${sql.raw(SCOPE_MARKER)} (${byScope} OR ${col('id')} = ANY(ARRAY(
     SELECT g.record_id FROM access_grant g
      WHERE g.record_kind = ${recordKind}
        AND g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)

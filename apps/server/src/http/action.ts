@@ -26,8 +26,12 @@ export interface ActionContext {
     clear(): void;
   };
   log: FastifyBaseLogger;
-  /** The database outside the request transaction, for the rare write that must survive a rollback. */
-  root: Kysely<DB>;
+  /**
+   * The request's transaction WITHOUT the scope guard, for the few places that must read across
+   * scopes (delivering into another ambito's inbox, duplicate checks). Audited with the reason, and
+   * allowed only in the files listed in access/as-system.test.ts.
+   */
+  asSystem(reason: string): Tx;
   /**
    * Work to run when the action fails, after the rollback (and before the denied request is audited),
    * on the database outside the transaction: e.g. counting a failed login (OWASP ASVS 2.2.1), which

@@ -5,6 +5,9 @@ import type { AppServices } from '../app-services.js';
 import type { AuditNote } from '../audit/audit-writer.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import { withTransaction } from '../db/transaction.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { ScopeGuardPlugin } from '../access/scope-guard.js';
 import { enqueueViaOutbox } from '../jobs/outbox.js';
 import type { ActionContext, ActionHandler } from './action.js';
 import { AppError } from './app-error.js';
@@ -64,7 +67,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
       }
       let newToken: string | null | undefined;
       const result = await withTransaction(
-        services.database.db,
+        guardedDb(services),
         async (tx) => {
           const ctx: ActionContext = {
             actor: auth?.actor ?? null,
@@ -81,7 +84,10 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
               clear: () => (newToken = null),
             },
             log: req.log,
-            root: services.database.db,
+            asSystem: (reason) => {
+              mergeNote(notes, { details: { asSystem: [...(((notes.details?.asSystem as string[] | undefined) ?? [])), reason] } });
+              return tx.withoutPlugins();
+            },
             onFailure: (work) => failureWork.push(work),
           };
           const out = await handler.run(ctx, parsed.data);
@@ -146,6 +152,19 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
 function isIdempotencyCollision(err: unknown): boolean {
   const e = err as { code?: unknown; constraint?: unknown };
   return e.code === '23505' && e.constraint === 'idempotency_key_pkey';
+}
+
+const guarded = new WeakMap<object, Kysely<DB>>();
+
+/** The database handle of requests: every query passes the scope guard (access/scope-guard.ts). */
+function guardedDb(services: AppServices): Kysely<DB> {
+  const root = services.database.db;
+  let db = guarded.get(root);
+  if (!db) {
+    db = root.withPlugin(new ScopeGuardPlugin());
+    guarded.set(root, db);
+  }
+  return db;
 }
 
 function hasSubjects(n: AuditNote): boolean {
