@@ -74,3 +74,53 @@ describe('audit chain', () => {
     expect(row.chain_key).toBe(row.ambito_id);
   });
 });
+
+describe('tampering by deletion and reordering', () => {
+  async function freshChain(username: string) {
+    const c = await t.as(username);
+    for (let i = 0; i < 4; i++) await c.call('alerts.markRead', { all: true });
+    await sealAudit(t.database.db);
+    // A chain no earlier test has tampered with: ambito 2, or the installation chain (region staff).
+    const chain = (await chainOfAmbito(username)) ?? 'installation';
+    expect((await verifyChain(t.database.db, chain)).ok).toBe(true);
+    const seals = await sql<{ seq: number; chain_pos: number }>`
+      SELECT seq, chain_pos FROM audit_seal WHERE chain_key = ${chain} ORDER BY chain_pos DESC LIMIT 3`.execute(t.database.db);
+    return { chain, seals: seals.rows.map((r) => ({ seq: Number(r.seq), pos: Number(r.chain_pos) })) };
+  }
+  const unguarded = async (fn: () => Promise<unknown>) => {
+    await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(t.database.db);
+    await sql`ALTER TABLE audit_seal DISABLE TRIGGER USER`.execute(t.database.db);
+    try {
+      await fn();
+    } finally {
+      await sql`ALTER TABLE audit_event ENABLE TRIGGER USER`.execute(t.database.db);
+      await sql`ALTER TABLE audit_seal ENABLE TRIGGER USER`.execute(t.database.db);
+    }
+  };
+
+  it('detects a deleted row (event and seal gone): the chain has a hole', async () => {
+    const { chain, seals } = await freshChain('responsabile2');
+    const victim = seals[1]!;
+    await unguarded(async () => {
+      await sql`DELETE FROM audit_seal WHERE seq = ${victim.seq}`.execute(t.database.db);
+      await sql`DELETE FROM audit_event WHERE seq = ${victim.seq}`.execute(t.database.db);
+    });
+    const v = await verifyChain(t.database.db, chain);
+    expect(v.ok).toBe(false);
+    expect(v.firstBroken?.chainPos).toBe(victim.pos + 1);
+  });
+
+  it('detects two rows swapped in the chain', async () => {
+    const { chain, seals } = await freshChain('sysadmin');
+    const [a, b] = [seals[0]!, seals[1]!];
+    await unguarded(async () => {
+      // Swap which events the two positions point to, keeping the stored hashes.
+      await sql`UPDATE audit_seal SET chain_pos = -1 WHERE seq = ${a.seq}`.execute(t.database.db);
+      await sql`UPDATE audit_seal SET chain_pos = ${a.pos} WHERE seq = ${b.seq}`.execute(t.database.db);
+      await sql`UPDATE audit_seal SET chain_pos = ${b.pos} WHERE seq = ${a.seq}`.execute(t.database.db);
+    });
+    const v = await verifyChain(t.database.db, chain);
+    expect(v.ok).toBe(false);
+    expect(v.firstBroken?.chainPos).toBe(Math.min(a.pos, b.pos));
+  });
+});
