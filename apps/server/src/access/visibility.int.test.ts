@@ -6,11 +6,17 @@ import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture 
 import { effectiveReadable } from './break-glass.js';
 import { maskRecord } from './masking.js';
 import { visibleRecord } from './record-kinds.js';
+import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';
+import { grantToProfile } from '../testing/grant-permissions.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ extraHandlers: recordFixtureHandlers });
   await installRecordFixture(t.database.db);
+  const fixtureActions = recordFixtureHandlers.map((h) => h.contract.name);
+  await grantToProfile(t.database.db, 'responsabile_settore', fixtureActions);
+  // The desk operator reads fixture records of their office (scope office), without special data.
+  await grantToProfile(t.database.db, 'operatore_sportello', [...fixtureActions, 'breakGlass.open']);
 });
 afterAll(async () => t?.close());
 
@@ -110,5 +116,41 @@ describe('break-the-glass', () => {
     expect(short.body.details[0]).toMatchObject({ path: 'reason' });
     const already = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['special'], reason: 'x'.repeat(25) });
     expect(already.status).toBe(422);
+  });
+});
+
+describe('masking on every read path', () => {
+  it('shows each class only to profiles and offices that may read it, in get and in find', async () => {
+    const desk = await placement('sportello');
+    const id = await insertFixtureRecord(t.database.db, { ...desk, createdBy: desk.operatorId });
+    const sportello = await t.as('sportello');
+    const responsabile = await t.as('responsabile');
+    const masked = { masked: true };
+
+    const bySportello = await sportello.call('fixtures.getRecord', { id });
+    expect(bySportello.status).toBe(200);
+    expect(bySportello.body).toMatchObject({ title: 'Cartella di prova', holderName: 'Mario Rossi', permitNumber: 'PS-123', diagnosis: masked, courtOrder: masked, privateNote: masked });
+    const byResponsabile = await responsabile.call('fixtures.getRecord', { id });
+    expect(byResponsabile.body).toMatchObject({ diagnosis: 'diagnosi riservata', courtOrder: 'decreto TM', privateNote: masked });
+
+    const list = await sportello.call('fixtures.findRecords', { limit: 200 });
+    const item = list.body.items.find((i: { id: string }) => i.id === id);
+    expect(item).toMatchObject({ diagnosis: masked, holderName: 'Mario Rossi' });
+    // The audit row of the read names the classes actually read.
+    const audit = await sql<{ classes_read: string[] }>`
+      SELECT classes_read FROM audit_event WHERE action = 'fixtures.getRecord' AND targets @> ${JSON.stringify([{ id }])}::jsonb ORDER BY seq`.execute(t.database.db);
+    expect(audit.rows.map((r) => [...r.classes_read].sort())).toEqual([
+      ['foreigner', 'personal', 'public'],
+      ['foreigner', 'judicial', 'personal', 'public', 'special'],
+    ]);
+  });
+
+  it('answers 404 outside the scope and leaves such records out of lists', async () => {
+    const b = await placement('sportelloB');
+    const id = await insertFixtureRecord(t.database.db, { ...b, createdBy: b.operatorId });
+    const sportello = await t.as('sportello');
+    expect((await sportello.call('fixtures.getRecord', { id })).status).toBe(404);
+    const list = await sportello.call('fixtures.findRecords', { limit: 200 });
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
 });
