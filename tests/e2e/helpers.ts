@@ -115,3 +115,33 @@ export async function pressUntil(
   }
   throw new Error(`${what}: non raggiunto con ${max} pressioni di ${key}`);
 }
+
+/** The labels of the links in the main menu ("Menu principale"), in order. */
+export async function mainMenuLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Menu principale' });
+  await visible(nav.getByRole('link').first());
+  return (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim());
+}
+
+/** Logs out from the operator's menu in the header; waits for the login page. */
+export async function logOut(page: Page, displayName: string | RegExp): Promise<void> {
+  const name = typeof displayName === 'string' ? new RegExp(displayName) : displayName;
+  await page.getByRole('banner').getByRole('button', { name }).click();
+  await page.getByRole('button', { name: 'Esci', exact: true }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Accesso a SISO' }));
+}
+
+/**
+ * Whether the focused element shows a focus indicator: a non-zero outline or a box-shadow (the ring
+ * bootstrap-italia draws on :focus-visible).
+ */
+export async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return false;
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow !== '' && s.boxShadow !== 'none';
+    return outline || shadow;
+  });
+}

@@ -19,12 +19,18 @@ export interface Actor {
   readable: ReadonlySet<FieldClass>;
   writable: ReadonlySet<FieldClass>;
   profiles: readonly string[];
+  /**
+   * The one ambito of all the operator's valid assignments, if there is exactly one: actions taken
+   * before choosing a context (first-login password change, TOTP enrolment) belong to that ambito's
+   * audit chain, where its DPO reads them.
+   */
+  homeAmbitoId: string | null;
 }
 
 /** Data scope of a profile (architecture): whose records a permission reaches. */
 export type Scope = 'own' | 'office' | 'ente' | 'ambito' | 'region_aggregate' | 'installation';
 
 /** The audit chain of an actor's actions: their ambito, or the installation chain above ambiti. */
-export function chainKeyOf(actor: Pick<Actor, 'context'> | null): string {
-  return actor?.context?.ambitoId ?? 'installation';
+export function chainKeyOf(actor: Pick<Actor, 'context' | 'homeAmbitoId'> | null): string {
+  return actor?.context?.ambitoId ?? actor?.homeAmbitoId ?? 'installation';
 }

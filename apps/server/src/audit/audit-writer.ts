@@ -38,7 +38,7 @@ export async function writeAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
       outcome: e.outcome,
       error_code: e.errorCode ?? null,
       operator_id: e.actor?.operatorId ?? null,
-      ambito_id: e.actor?.context?.ambitoId ?? null,
+      ambito_id: e.actor?.context?.ambitoId ?? e.actor?.homeAmbitoId ?? null,
       ente_id: e.actor?.context?.enteId ?? null,
       office_id: e.actor?.context?.officeId ?? null,
       profiles: e.actor ? [...e.actor.profiles] : [],

@@ -126,11 +126,14 @@ export class SessionStore {
       username: string;
       display_name: string;
       stale: boolean;
+      home_ambito_id: string | null;
       ctx: ContextRow | null;
     }>`
       SELECT s.operator_id, s.assignment_id, s.csrf_token, s.status, o.username,
              o.given_name || ' ' || o.family_name AS display_name,
              s.last_seen_at < now() - interval '1 minute' AS stale,
+             (SELECT CASE WHEN count(DISTINCT a.ambito_id) = 1 AND count(*) = count(a.ambito_id) THEN min(a.ambito_id::text) END
+                FROM assignment a WHERE a.operator_id = s.operator_id AND ${contextValid}) AS home_ambito_id,
              (SELECT ${contextJson} FROM ${contextFrom} WHERE a.id = s.assignment_id AND ${contextValid}) AS ctx
         FROM session s JOIN operator o ON o.id = s.operator_id AND o.disabled_at IS NULL
        WHERE s.token_hash = ${tokenHash} AND s.revoked_at IS NULL
@@ -157,6 +160,7 @@ export class SessionStore {
         readable: officeType ? intersectClasses(readableClasses, officeType) : new Set(),
         writable: officeType ? intersectClasses(writableClasses, officeType) : new Set(),
         profiles: profileCodes,
+        homeAmbitoId: row.home_ambito_id,
       },
       csrfToken: row.csrf_token,
       status: row.status,

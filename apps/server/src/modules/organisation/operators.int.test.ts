@@ -158,3 +158,22 @@ describe('taking over accounts', () => {
     expect(stored).toHaveLength(0);
   });
 });
+
+describe('first login of a new operator', () => {
+  it("audits the forced password change in the operator's ambito chain, where the DPO reads it", async () => {
+    const created = await newOperator('primo.accesso', [await template('operatore_sportello')], { fiscalCode: null, email: null });
+    expect(created.status).toBe(200);
+    const c = t.client();
+    await c.call('auth.login', { username: 'primo.accesso', password: created.body.temporaryPassword });
+    const changed = await c.call('auth.changePassword', { currentPassword: created.body.temporaryPassword, newPassword: 'Nuova-Chiave-2026!' });
+    expect(changed.status).toBe(200);
+    const row = await t.database.db
+      .selectFrom('audit_event')
+      .select(['ambito_id', 'chain_key'])
+      .where('action', '=', 'auth.changePassword')
+      .where('operator_id', '=', created.body.operator.id)
+      .executeTakeFirstOrThrow();
+    const office = await t.database.db.selectFrom('office').select('ambito_id').where('id', '=', officeId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ ambito_id: office.ambito_id, chain_key: office.ambito_id });
+  });
+});

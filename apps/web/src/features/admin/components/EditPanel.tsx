@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { FormFields, type FieldSpec, type FormValues } from './FormFields';
@@ -22,6 +22,7 @@ export function EditPanel({ title, fields, initial, onSubmit, onClose, children 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
   useEffect(() => heading.current?.focus(), []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,8 +38,8 @@ export function EditPanel({ title, fields, initial, onSubmit, onClose, children 
     }
   };
   return (
-    <section className="card card-bg p-4 my-3" aria-labelledby={`${title}-h`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h3 id={`${title}-h`} className="h5" tabIndex={-1} ref={heading}>
+    <section className="card card-bg p-4 my-3" aria-labelledby={headingId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h3 id={headingId} className="h5" tabIndex={-1} ref={heading}>
         {title}
       </h3>
       <p className="small">{t('common.requiredNote')}</p>

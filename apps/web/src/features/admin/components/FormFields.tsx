@@ -51,7 +51,10 @@ export function FormFields({ fields, values, onChange, error }: { fields: FieldS
                 {f.required && <span aria-hidden="true"> *</span>}
               </label>
               <select id={fid} value={String(values[f.name] ?? '')} required={f.required} aria-invalid={err ? true : undefined} aria-describedby={described} onChange={(e) => onChange({ ...values, [f.name]: e.target.value })}>
-                {!f.required && <option value="">—</option>}
+                {/* A required select starts empty too: the choice shown must be the value sent. */}
+                <option value="" disabled={f.required}>
+                  —
+                </option>
                 {f.options?.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
