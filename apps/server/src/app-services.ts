@@ -15,6 +15,9 @@ export interface AppServices {
   jobs: JobService;
   mailer: Mailer;
   passwords: PasswordHasher;
-  /** After a commit: seal new audit rows and dispatch outbox rows without waiting for the next poll. */
-  afterCommit(): void;
+  /**
+   * After a commit: seal the new audit rows (batched) and, when the request enqueued jobs, dispatch
+   * the outbox without waiting for the next poll.
+   */
+  afterCommit(what?: { audit: boolean; outbox: boolean }): void;
 }

@@ -16,6 +16,8 @@ import { loadReferenceData } from './reference-data/load-reference-data.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { version } from './version.js';
 
+const SEAL_DEBOUNCE_MS = 200;
+
 /** Migrations, then the vendored code lists (re-runnable: unchanged files are skipped). */
 export async function prepareDatabase(database: Database, log: (msg: string) => void): Promise<void> {
   const m = await migrate(database.pool);
@@ -33,6 +35,7 @@ export function createServices(
 ): AppServices {
   const jobs = new JobService([...jobDefinitions, ...(opts.extraJobs ?? [])], log);
   let sealing: Promise<unknown> | null = null;
+  let sealTimer: NodeJS.Timeout | null = null;
   let sealAgain = false;
   const services: AppServices = {
     config,
@@ -43,22 +46,28 @@ export function createServices(
     jobs,
     mailer: createMailer(config),
     passwords: createPasswordHasher({ fast: opts.fastHashing }),
-    afterCommit() {
-      jobs.kick(services);
-      // One sealer run at a time; a commit during a run asks for one more pass.
-      if (sealing) {
-        sealAgain = true;
-        return;
-      }
-      const run = (): Promise<unknown> =>
-        sealAudit(database.db)
-          .catch((err: unknown) => log.error({ err }, 'audit sealing failed'))
-          .then(() => {
-            if (!sealAgain) return;
-            sealAgain = false;
-            return run();
-          });
-      sealing = run().finally(() => (sealing = null));
+    afterCommit(what = { audit: true, outbox: true }) {
+      if (what.outbox) jobs.kick(services);
+      if (!what.audit || sealTimer) return;
+      // Sealing is batched: at most one run every SEAL_DEBOUNCE_MS, so a burst of audited requests is
+      // sealed in a few statements instead of several per request (bench/access).
+      sealTimer = setTimeout(() => {
+        sealTimer = null;
+        const run = (): Promise<unknown> =>
+          sealAudit(database.db)
+            .catch((err: unknown) => log.error({ err }, 'audit sealing failed'))
+            .then(() => {
+              if (!sealAgain) return;
+              sealAgain = false;
+              return run();
+            });
+        if (sealing) {
+          sealAgain = true;
+          return;
+        }
+        sealing = run().finally(() => (sealing = null));
+      }, SEAL_DEBOUNCE_MS);
+      sealTimer.unref();
     },
   };
   return services;

@@ -113,7 +113,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
       }
       if (newToken) setSessionCookie(reply, newToken, services.config);
       if (newToken === null) clearSessionCookie(reply, services.config);
-      if (contract.kind === 'mutation' || hasSubjects(notes)) services.afterCommit();
+      if (contract.kind === 'mutation' || hasSubjects(notes)) services.afterCommit({ audit: true, outbox: contract.kind === 'mutation' });
       void reply.code(200).send(result);
     } catch (err) {
       // Two concurrent first attempts with one Idempotency-Key: the loser answers with the winner's response.
@@ -141,7 +141,7 @@ export function pipelineHandler(handler: ActionHandler, services: AppServices) {
           clientIp: req.ip,
           ...notes,
         }).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'audit of a failed request failed'));
-        services.afterCommit();
+        services.afterCommit({ audit: true, outbox: false });
       }
       void reply.headers(appErr.headers);
       void reply.code(appErr.status).send(errorBody(appErr, locale, req.id));

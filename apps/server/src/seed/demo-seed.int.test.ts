@@ -56,3 +56,13 @@ describe('demo operators', () => {
     expect(new Set(ops.map((o) => o.fiscal_code)).size).toBe(24);
   });
 });
+
+describe('demo database of an older version', () => {
+  it("brings the personas' profiles up to today's policy tables on the next start", async () => {
+    await t.database.db.updateTable('profile').set({ permissions: ['alerts.find'] }).where('code', '=', 'amministratore_ambito').execute();
+    await seedDemo(t.database.db, { passwords: t.app.services.passwords, password: 'x'.repeat(10), production: false, demo: true });
+    const p = await t.database.db.selectFrom('profile').select('permissions').where('code', '=', 'amministratore_ambito').executeTakeFirstOrThrow();
+    expect(p.permissions).toContain('operators.create');
+    expect(p.permissions).toContain('jobs.start');
+  });
+});

@@ -2,8 +2,15 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { PasswordHasher } from '../auth/password.js';
-import { demoAmbiti, demoRegione, personas } from './demo-organisation.js';
+import { demoAmbiti, demoProfiles, demoRegione, personas } from './demo-organisation.js';
 import { ensureProfiles, seedEnte, seedOperator } from './seed-organisation.js';
+import { defaultPermissions } from '../access/policies.js';
+
+async function syncDemoProfiles(db: Kysely<DB>): Promise<void> {
+  for (const p of demoProfiles) {
+    await db.updateTable('profile').set({ permissions: defaultPermissions(p.code) }).where('ambito_id', 'is', null).where('code', '=', p.code).execute();
+  }
+}
 
 /**
  * Seeds the demo region on first start (empty database only). Refuses in production unless
@@ -18,7 +25,12 @@ export async function seedDemo(
     throw new Error('Il seed dimostrativo non si esegue in produzione senza SISO_DEMO=1.');
   }
   const existing = await db.selectFrom('regione').select('id').executeTakeFirst();
-  if (existing) return { seeded: false, operators: 0 };
+  if (existing) {
+    // A demo database created by an older version: the personas' profiles follow today's policy
+    // tables, so a new action reaches them after an upgrade (production templates are the admins').
+    await syncDemoProfiles(db);
+    return { seeded: false, operators: 0 };
+  }
   return db.transaction().execute(async (tx) => {
     const regioneId = crypto.randomUUID();
     await tx.insertInto('regione').values({ id: regioneId, istat_code: demoRegione.istatCode, name: demoRegione.name }).execute();
