@@ -75,7 +75,7 @@ export function createServices(
 
 /** Waits for the in-process sealer (tests, shutdown). */
 export async function drainAfterCommit(services: AppServices): Promise<void> {
-  await sealAudit(services.database.db);
+  await sealAudit(services.database.db, 10_000_000, { full: true });
 }
 
 export interface App {

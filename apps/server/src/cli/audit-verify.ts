@@ -13,7 +13,7 @@ const config = loadConfig();
 const database = await openDatabase(config);
 let broken = 0;
 try {
-  const sealed = await sealAudit(database.db, 10_000_000);
+  const sealed = await sealAudit(database.db, 10_000_000, { full: true });
   console.log(`righe sigillate ora: ${sealed}`);
   const key = checkpointKey(config);
   const chains = await sql<{ chain_key: string }>`

@@ -14,6 +14,6 @@ export const auditSealJob = defineJob({
   runAs: 'system',
   manual: true,
   async handler(ctx) {
-    return { sealed: await sealAudit(ctx.db, 1_000_000) };
+    return { sealed: await sealAudit(ctx.db, 1_000_000, { full: true }) };
   },
 });
