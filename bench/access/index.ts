@@ -30,7 +30,10 @@ async function ensureDatabase(): Promise<void> {
   u.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: u.toString() });
   await admin.connect();
-  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  // A fresh database each run: the audit log grows by ~150k rows per run, and an ever larger log would
+  // make runs incomparable (the 200k fixture records take seconds to regenerate).
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 }
 

@@ -39,11 +39,11 @@ export async function sealPendingIn(tx: Transaction<DB>, maxRows = 100_000): Pro
 
 /** One batch, in the caller's transaction; 0 when another sealer holds the lock. */
 /**
- * Rows committed out of sequence order are at most this far behind the newest seal (transactions are
+ * Rows committed out of sequence order are almost always this close behind the newest seal (requests are
  * short); the after-commit sealer looks only there, so a pass costs the same at 10 rows or 10 million.
  * The scheduled `audit.seal` job and audit.verify scan everything (`full`), catching any straggler.
  */
-const RECENT_WINDOW = 100_000;
+const RECENT_WINDOW = 2_000;
 
 async function sealBatch(tx: Transaction<DB>, full: boolean): Promise<number> {
   const locked = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`.execute(tx);
