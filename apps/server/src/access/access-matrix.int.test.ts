@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
+import { placementOf } from '../testing/placement.js';
 import { policies } from './policies.js';
 import { matrix } from './matrix/index.js';
 import { matrixPersonas, OK_STATUS, relations, type MatrixFixture, type Persona, type Relation } from './matrix/types.js';
@@ -12,15 +13,7 @@ const clients = new Map<Persona, TestClient>();
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  const placement = async (username: string) => {
-    const r = await db
-      .selectFrom('assignment')
-      .innerJoin('operator', 'operator.id', 'assignment.operator_id')
-      .select(['operator.id as operatorId', 'assignment.ambito_id as ambitoId', 'assignment.ente_id as enteId', 'assignment.office_id as officeId'])
-      .where('operator.username', '=', username)
-      .executeTakeFirstOrThrow();
-    return r;
-  };
+  const placement = (username: string) => placementOf(db, username);
   const officeOf = async (username: string, type: string) => {
     const p = await placement(username);
     const o = await db.selectFrom('office').select(['id', 'ente_id', 'ambito_id']).where('ente_id', '=', p.enteId).where('type', '=', type).executeTakeFirstOrThrow();

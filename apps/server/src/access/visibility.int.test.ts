@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { placementOf } from '../testing/placement.js';
+
+const placement = (username: string) => placementOf(t.database.db, username);
 import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
 import { effectiveReadable } from './break-glass.js';
 import { maskRecord } from './masking.js';
@@ -20,14 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function placement(username: string) {
-  return t.database.db
-    .selectFrom('assignment')
-    .innerJoin('operator', 'operator.id', 'assignment.operator_id')
-    .select(['operator.id as operatorId', 'assignment.ambito_id as ambitoId', 'assignment.ente_id as enteId', 'assignment.office_id as officeId'])
-    .where('operator.username', '=', username)
-    .executeTakeFirstOrThrow();
-}
 
 async function actorOf(username: string) {
   const c = await t.as(username);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { placementOf } from '../testing/placement.js';
+
+const placement = (username: string) => placementOf(t.database.db, username);
 import { raiseAlert } from './alerts.js';
 
 let t: TestApp;
@@ -8,24 +11,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function placement(username: string) {
-  return t.database.db
-    .selectFrom('assignment')
-    .innerJoin('operator', 'operator.id', 'assignment.operator_id')
-    .select(['operator.id as operatorId', 'assignment.office_id', 'assignment.ente_id', 'assignment.ambito_id'])
-    .where('operator.username', '=', username)
-    .executeTakeFirstOrThrow();
-}
 
 describe('in-app alerts', () => {
   it('delivers alerts to the operator, to the office and to the ente, with per-operator read state', async () => {
     const a = await placement('assistente');
-    const base = { ambitoId: a.ambito_id, enteId: a.ente_id, type: 'test' };
+    const base = { ambitoId: a.ambitoId, enteId: a.enteId, type: 'test' };
     await raiseAlert(t.database.db, { ...base, recipient: { kind: 'operator', id: a.operatorId }, title: 'Per te' });
-    await raiseAlert(t.database.db, { ...base, recipient: { kind: 'office', id: a.office_id }, title: 'Per l’ufficio', link: { kind: 'case', id: 'c-1' } });
-    await raiseAlert(t.database.db, { ...base, recipient: { kind: 'ente', id: a.ente_id }, title: 'Per l’ente' });
+    await raiseAlert(t.database.db, { ...base, recipient: { kind: 'office', id: a.officeId }, title: 'Per l’ufficio', link: { kind: 'case', id: 'c-1' } });
+    await raiseAlert(t.database.db, { ...base, recipient: { kind: 'ente', id: a.enteId }, title: 'Per l’ente' });
     const b = await placement('assistenteB');
-    await raiseAlert(t.database.db, { ambitoId: b.ambito_id, enteId: b.ente_id, type: 'test', recipient: { kind: 'ente', id: b.ente_id }, title: 'Altro ente' });
+    await raiseAlert(t.database.db, { ambitoId: b.ambitoId, enteId: b.enteId, type: 'test', recipient: { kind: 'ente', id: b.enteId }, title: 'Altro ente' });
 
     const assistente = await t.as('assistente');
     const list = await assistente.call('alerts.find', {});
@@ -47,7 +42,7 @@ describe('in-app alerts', () => {
 
   it('ignores ids of alerts addressed to someone else', async () => {
     const b = await placement('assistenteB');
-    await raiseAlert(t.database.db, { ambitoId: b.ambito_id, enteId: b.ente_id, type: 'test', recipient: { kind: 'operator', id: b.operatorId }, title: 'Privato' });
+    await raiseAlert(t.database.db, { ambitoId: b.ambitoId, enteId: b.enteId, type: 'test', recipient: { kind: 'operator', id: b.operatorId }, title: 'Privato' });
     const mine = await (await t.as('assistenteB')).call('alerts.find', {});
     const id = mine.body.items.find((i: { title: string }) => i.title === 'Privato').id;
     const res = await (await t.as('assistente')).call('alerts.markRead', { ids: [id] });
