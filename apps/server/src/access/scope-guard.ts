@@ -6,6 +6,17 @@ export const SCOPE_MARKER = '/*siso:scope*/';
 
 export class UnscopedAccessError extends Error {}
 
+// The guard runs on every query of every request: compile each table's pattern once.
+const patterns = new Map<string, RegExp>();
+function wordPattern(table: string): RegExp {
+  let re = patterns.get(table);
+  if (!re) {
+    re = new RegExp(`\\b${table}\\b`);
+    patterns.set(table, re);
+  }
+  return re;
+}
+
 function collect(node: unknown, tables: Set<string>, raw: string[]): void {
   if (Array.isArray(node)) {
     for (const n of node) collect(n, tables, raw);
@@ -33,7 +44,7 @@ export class ScopeGuardPlugin implements KyselyPlugin {
     const raw: string[] = [];
     collect(args.node, tables, raw);
     const text = raw.join(' ');
-    const touched = [...guarded].filter((t) => tables.has(t) || new RegExp(`\\b${t}\\b`).test(text));
+    const touched = [...guarded].filter((t) => tables.has(t) || wordPattern(t).test(text));
     if (touched.length > 0 && !text.includes(SCOPE_MARKER)) {
       throw new UnscopedAccessError(`query on ${touched.join(', ')} without the scope predicate (use visibleTo, or ctx.asSystem)`);
     }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ActionContract } from '@siso/shared';
+import type { ActionContract, Locale } from '@siso/shared';
 import type { AppServices } from '../app-services.js';
 import type { AuditNote } from '../audit/audit-writer.js';
 import { writeAudit } from '../audit/audit-writer.js';
@@ -33,6 +33,21 @@ function parseInput(contract: ActionContract, req: FastifyRequest): unknown {
   return req.body ?? {};
 }
 
+/** What one request carries through the pipeline's steps. */
+interface RequestState {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  services: AppServices;
+  contract: ActionContract;
+  locale: Locale;
+  auth: Authenticated | null;
+  notes: AuditNote;
+  input: unknown;
+  failureWork: ((db: Kysely<DB>) => Promise<void>)[];
+  /** A new session token to set (string), the cookie to clear (null), or nothing (undefined). */
+  newToken: string | null | undefined;
+}
+
 /**
  * The request pipeline (design/architecture.md): authenticate → validate → transaction → run →
  * present → commit; denied and failed requests are audited after the rollback.
@@ -40,113 +55,129 @@ function parseInput(contract: ActionContract, req: FastifyRequest): unknown {
 export function pipelineHandler(handler: ActionHandler, services: AppServices) {
   const { contract } = handler;
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const locale = localeOf(req.headers['accept-language']);
-    const token = req.cookies[SESSION_COOKIE];
-    const meta = { id: req.id, ip: req.ip, userAgent: req.headers['user-agent'], locale };
-    let auth: Authenticated | null = null;
-    const notes: AuditNote = {};
-    let parsedInput: unknown;
-    const failureWork: ((db: typeof services.database.db) => Promise<void>)[] = [];
+    const st: RequestState = {
+      req, reply, services, contract, locale: localeOf(req.headers['accept-language']),
+      auth: null, notes: {}, input: undefined, failureWork: [], newToken: undefined,
+    };
     try {
-      auth = await resolveSession(services, token);
-      checkAccess(contract, auth);
-      if (contract.kind === 'mutation' && contract.access !== 'public' && !CSRF_EXEMPT.has(contract.name)) {
-        const sent = req.headers['x-csrf-token'];
-        if (typeof sent !== 'string' || !auth?.csrfMatches(sent)) throw new AppError('forbidden', [{ path: 'x-csrf-token', message: 'csrf' }]);
-      }
-      const parsed = contract.input.safeParse(parseInput(contract, req));
-      if (!parsed.success) throw new AppError('invalid_input', detailsFromZod(parsed.error));
-      parsedInput = parsed.data;
-      const idemKey = contract.kind === 'mutation' && auth && !contract.secretOutput ? idempotencyKeyOf(req) : undefined;
-      if (idemKey && auth) {
-        const replay = await replayIdempotent(services.database.db, auth.actor.operatorId, idemKey, contract.name, parsed.data);
-        if (replay) {
-          void reply.header('idempotent-replayed', 'true').code(replay.statusCode).send(replay.body);
-          return;
-        }
-      }
-      let newToken: string | null | undefined;
-      const result = await withTransaction(
-        guardedDb(services),
-        async (tx) => {
-          const ctx: ActionContext = {
-            actor: auth?.actor ?? null,
-            tx,
-            audit: (n) => mergeNote(notes, n),
-            enqueue: async (job, payload) => {
-              await enqueueViaOutbox(tx, job, payload);
-            },
-            services,
-            request: meta,
-            session: {
-              csrfToken: auth?.csrfToken ?? null,
-              setToken: (t) => (newToken = t),
-              clear: () => (newToken = null),
-            },
-            log: req.log,
-            asSystem: (reason) => {
-              mergeNote(notes, { details: { asSystem: [...(((notes.details?.asSystem as string[] | undefined) ?? [])), reason] } });
-              return tx.withoutPlugins();
-            },
-            onFailure: (work) => failureWork.push(work),
-          };
-          const out = await handler.run(ctx, parsed.data);
-          // Present: the output schema is the contract; a mismatch is our bug, never sent as-is.
-          const presented = contract.output.safeParse(out);
-          if (!presented.success) {
-            throw new AppError('internal', [], `output of ${contract.name} does not match its schema: ${z.prettifyError(presented.error)}`);
-          }
-          const actor = ctx.actor;
-          // A query's transaction is READ ONLY and cannot insert: its audit row is written just after it (below).
-          if (contract.kind === 'mutation') {
-            await writeAudit(tx, { action: contract.name, outcome: 'ok', actor, requestId: req.id, clientIp: req.ip, ...notes });
-          }
-          if (idemKey && actor) await storeIdempotent(tx, actor.operatorId, idemKey, contract.name, parsed.data, presented.data);
-          return presented.data;
-        },
-        { readOnly: contract.kind === 'query' },
-      );
-      if (contract.kind === 'query' && hasSubjects(notes)) {
-        // A read of personal data (or of the audit itself) is audited before the answer leaves: no row, no data
-        // (GDPR art. 5(2) accountability; AgID log guidelines).
-        await writeAudit(services.database.db, { action: contract.name, outcome: 'ok', actor: auth?.actor ?? null, requestId: req.id, clientIp: req.ip, ...notes });
-      }
-      if (newToken) setSessionCookie(reply, newToken, services.config);
-      if (newToken === null) clearSessionCookie(reply, services.config);
-      if (contract.kind === 'mutation' || hasSubjects(notes)) services.afterCommit({ audit: true, outbox: contract.kind === 'mutation' });
+      const idemKey = await authenticateAndValidate(st);
+      if (idemKey && (await replayIfSeen(st, idemKey))) return;
+      const result = await runInTransaction(st, handler, idemKey);
+      await auditQueryRead(st);
+      if (st.newToken) setSessionCookie(reply, st.newToken, services.config);
+      if (st.newToken === null) clearSessionCookie(reply, services.config);
+      if (contract.kind === 'mutation' || hasSubjects(st.notes)) services.afterCommit({ audit: true, outbox: contract.kind === 'mutation' });
       void reply.code(200).send(result);
     } catch (err) {
-      // Two concurrent first attempts with one Idempotency-Key: the loser answers with the winner's response.
-      if (isIdempotencyCollision(err) && auth) {
-        const key = idempotencyKeyOf(req);
-        const replay = key ? await replayIdempotent(services.database.db, auth.actor.operatorId, key, contract.name, parsedInput).catch(() => null) : null;
-        if (replay) {
-          void reply.header('idempotent-replayed', 'true').code(replay.statusCode).send(replay.body);
-          return;
-        }
-      }
-      const appErr = toAppError(err);
-      for (const work of failureWork) {
-        await work(services.database.db).catch((workErr: unknown) => req.log.error({ err: workErr }, 'failure work failed'));
-      }
-      if (appErr.status >= 500) req.log.error({ err }, `action ${contract.name} failed`);
-      // Audited after the rollback, never inside it (architecture, request pipeline step 6).
-      if (appErr.code !== 'unauthenticated' || contract.name === 'auth.login') {
-        await writeAudit(services.database.db, {
-          action: contract.name,
-          outcome: appErr.status >= 500 ? 'failed' : 'denied',
-          errorCode: appErr.code,
-          actor: auth?.actor ?? null,
-          requestId: req.id,
-          clientIp: req.ip,
-          ...notes,
-        }).catch((auditErr: unknown) => req.log.error({ err: auditErr }, 'audit of a failed request failed'));
-        services.afterCommit({ audit: true, outbox: false });
-      }
-      void reply.headers(appErr.headers);
-      void reply.code(appErr.status).send(errorBody(appErr, locale, req.id));
+      await answerFailure(st, err);
     }
   };
+}
+
+/** Steps 1–2: the actor, its access, CSRF, the input; returns the Idempotency-Key to honour, if any. */
+async function authenticateAndValidate(st: RequestState): Promise<string | undefined> {
+  const { contract, req } = st;
+  st.auth = await resolveSession(st.services, req.cookies[SESSION_COOKIE]);
+  checkAccess(contract, st.auth);
+  if (contract.kind === 'mutation' && contract.access !== 'public' && !CSRF_EXEMPT.has(contract.name)) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !st.auth?.csrfMatches(sent)) throw new AppError('forbidden', [{ path: 'x-csrf-token', message: 'csrf' }]);
+  }
+  const parsed = contract.input.safeParse(parseInput(contract, req));
+  if (!parsed.success) throw new AppError('invalid_input', detailsFromZod(parsed.error));
+  st.input = parsed.data;
+  // Outputs carrying a secret shown once are never stored for replays (contract.secretOutput).
+  return contract.kind === 'mutation' && st.auth && !contract.secretOutput ? idempotencyKeyOf(req) : undefined;
+}
+
+/** A retry with an Idempotency-Key already answered within 24 h gets the stored response. */
+async function replayIfSeen(st: RequestState, key: string): Promise<boolean> {
+  if (!st.auth) return false;
+  const replay = await replayIdempotent(st.services.database.db, st.auth.actor.operatorId, key, st.contract.name, st.input);
+  if (!replay) return false;
+  void st.reply.header('idempotent-replayed', 'true').code(replay.statusCode).send(replay.body);
+  return true;
+}
+
+/** Steps 3–6: one transaction (READ ONLY for queries), the handler, presentation, audit and idempotency rows. */
+async function runInTransaction(st: RequestState, handler: ActionHandler, idemKey: string | undefined): Promise<unknown> {
+  const { contract, req, services } = st;
+  const systemReasons: string[] = [];
+  return withTransaction(
+    guardedDb(services),
+    async (tx) => {
+      const ctx: ActionContext = {
+        actor: st.auth?.actor ?? null,
+        tx,
+        audit: (n) => mergeNote(st.notes, n),
+        enqueue: async (job, payload) => {
+          await enqueueViaOutbox(tx, job, payload);
+        },
+        services,
+        request: { id: req.id, ip: req.ip, userAgent: req.headers['user-agent'], locale: st.locale },
+        session: {
+          csrfToken: st.auth?.csrfToken ?? null,
+          setToken: (t) => (st.newToken = t),
+          clear: () => (st.newToken = null),
+        },
+        log: req.log,
+        asSystem: (reason) => {
+          systemReasons.push(reason);
+          mergeNote(st.notes, { details: { asSystem: [...systemReasons] } });
+          return tx.withoutPlugins();
+        },
+        onFailure: (work) => st.failureWork.push(work),
+      };
+      const out = await handler.run(ctx, st.input);
+      // Present: the output schema is the contract; a mismatch is our bug, never sent as-is.
+      const presented = contract.output.safeParse(out);
+      if (!presented.success) {
+        throw new AppError('internal', [], `output of ${contract.name} does not match its schema: ${z.prettifyError(presented.error)}`);
+      }
+      const actor = ctx.actor;
+      // A query's transaction is READ ONLY and cannot insert: its audit row is written just after it.
+      if (contract.kind === 'mutation') await writeAudit(tx, auditEntry(st, 'ok'));
+      if (idemKey && actor) await storeIdempotent(tx, actor.operatorId, idemKey, contract.name, st.input, presented.data);
+      return presented.data;
+    },
+    { readOnly: contract.kind === 'query' },
+  );
+}
+
+/**
+ * A read of personal data (or of the audit itself) is audited before the answer leaves: no row, no
+ * data (GDPR art. 5(2) accountability; AgID log guidelines).
+ */
+async function auditQueryRead(st: RequestState): Promise<void> {
+  if (st.contract.kind === 'query' && hasSubjects(st.notes)) await writeAudit(st.services.database.db, auditEntry(st, 'ok'));
+}
+
+function auditEntry(st: RequestState, outcome: 'ok' | 'denied' | 'failed', errorCode?: string) {
+  return { action: st.contract.name, outcome, errorCode, actor: st.auth?.actor ?? null, requestId: st.req.id, clientIp: st.req.ip, ...st.notes };
+}
+
+/** Rollback done: replay a lost idempotency race, run the failure work, audit the denial, answer the error. */
+async function answerFailure(st: RequestState, err: unknown): Promise<void> {
+  const { req, reply, services, contract } = st;
+  // Two concurrent first attempts with one Idempotency-Key: the loser answers with the winner's response.
+  if (isIdempotencyCollision(err)) {
+    const key = idempotencyKeyOf(req);
+    if (key && (await replayIfSeen(st, key).catch(() => false))) return;
+  }
+  const appErr = toAppError(err);
+  for (const work of st.failureWork) {
+    await work(services.database.db).catch((workErr: unknown) => req.log.error({ err: workErr }, 'failure work failed'));
+  }
+  if (appErr.status >= 500) req.log.error({ err }, `action ${contract.name} failed`);
+  // Audited after the rollback, never inside it (architecture, request pipeline step 6).
+  if (appErr.code !== 'unauthenticated' || contract.name === 'auth.login') {
+    await writeAudit(services.database.db, auditEntry(st, appErr.status >= 500 ? 'failed' : 'denied', appErr.code)).catch((auditErr: unknown) =>
+      req.log.error({ err: auditErr }, 'audit of a failed request failed'),
+    );
+    services.afterCommit({ audit: true, outbox: false });
+  }
+  void reply.headers(appErr.headers);
+  void reply.code(appErr.status).send(errorBody(appErr, st.locale, req.id));
 }
 
 function isIdempotencyCollision(err: unknown): boolean {
