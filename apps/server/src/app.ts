@@ -2,6 +2,9 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Config } from './config/config.js';
 import type { AppServices } from './app-services.js';
+import { startRegistry, type RegistryClient } from './modules/persons/registry/index.js';
+import { NoneRegistryClient } from './modules/persons/registry/none-client.js';
+import type { AnprSimulator } from './anpr-simulator/index.js';
 import { sealAudit } from './audit/audit-sealer.js';
 import { createPasswordHasher } from './auth/password.js';
 import { SessionStore } from './auth/session-store.js';
@@ -14,6 +17,7 @@ import type { JobDefinition } from './jobs/job-definition.js';
 import { createMailer } from './notifications/mailer.js';
 import { loadReferenceData } from './reference-data/load-reference-data.js';
 import { seedDemo } from './seed/demo-seed.js';
+import { syncTemplatePermissions } from './access/template-permissions.js';
 import { version } from './version.js';
 
 const SEAL_DEBOUNCE_MS = 200;
@@ -31,7 +35,7 @@ export function createServices(
   config: Config,
   database: Database,
   log: FastifyBaseLogger,
-  opts: { fastHashing?: boolean; extraJobs?: JobDefinition[] } = {},
+  opts: { fastHashing?: boolean; extraJobs?: JobDefinition[]; registry?: RegistryClient } = {},
 ): AppServices {
   const jobs = new JobService([...jobDefinitions, ...(opts.extraJobs ?? [])], log);
   let sealing: Promise<unknown> | null = null;
@@ -46,6 +50,7 @@ export function createServices(
     jobs,
     mailer: createMailer(config),
     passwords: createPasswordHasher({ fast: opts.fastHashing }),
+    registry: opts.registry ?? new NoneRegistryClient(),
     afterCommit(what = { audit: true, outbox: true }) {
       if (what.outbox) jobs.kick(services);
       if (!what.audit || sealTimer) return;
@@ -80,6 +85,8 @@ export async function drainAfterCommit(services: AppServices): Promise<void> {
 
 export interface App {
   services: AppServices;
+  /** The in-process ANPR simulator when SISO_REGISTRY=simulator (demo, tests), else null. */
+  registrySimulator: AnprSimulator | null;
   server: FastifyInstance;
   close(): Promise<void>;
 }
@@ -91,7 +98,9 @@ export async function createApp(
 ): Promise<App> {
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel });
   await prepareDatabase(database, (m) => log.info(m));
-  const services = createServices(config, database, log, opts);
+  // ANPR via PDND, a municipal registry, the in-process simulator (demo) or none: docs/registry.md.
+  const registry = await startRegistry(config, log);
+  const services = createServices(config, database, log, { ...opts, registry: registry.client });
   if (opts.seed !== false) {
     const seeded = await seedDemo(database.db, {
       passwords: services.passwords,
@@ -102,14 +111,17 @@ export async function createApp(
     });
     if (seeded.seeded) log.info(`regione dimostrativa creata: ${seeded.operators} operatori`);
   }
+  for (const s of await syncTemplatePermissions(database.db)) log.info(`modello ${s.code}: nuovi permessi ${s.added.join(', ')}`);
   const server = await buildServer(services, opts);
   if (config.jobs) await services.jobs.start(services, { pollingIntervalSeconds: opts.jobPollingSeconds });
   return {
     services,
     server,
+    registrySimulator: registry.simulator,
     async close() {
       await server.close();
       await services.jobs.stop();
+      await registry.close();
       await drainAfterCommit(services).catch(() => undefined);
       await database.close();
     },

@@ -4,5 +4,6 @@ export * from './organisation.js';
 export * from './contracts/index.js';
 export * from './i18n/error-messages.js';
 export * from './fiscal-code/index.js';
+export * from './person-matching/index.js';
 export * from './synthetic/index.js';
 export * from './wire/masked.js';

@@ -7,6 +7,9 @@ import type { PolicyRule } from './policy.js';
 import { breakGlassPolicy } from './break-glass.policy.js';
 import type { ProfileCode } from './profiles.js';
 import { organisationPolicies } from '../modules/organisation/policies.js';
+import { personsPolicy } from '../modules/persons/persons.policy.js';
+import { householdsPolicy } from '../modules/persons/households/households.policy.js';
+import { referencePolicy } from '../modules/reference/reference.policy.js';
 
 export type CatalogueAction = Exclude<ActionName, `auth.${string}`>;
 
@@ -21,6 +24,9 @@ export const policies = {
   ...breakGlassPolicy,
   ...auditPolicy,
   ...organisationPolicies,
+  ...personsPolicy,
+  ...householdsPolicy,
+  ...referencePolicy,
 } satisfies Record<CatalogueAction, PolicyRule>;
 
 /** The permissions of a default profile, derived from the policy tables. */

@@ -9,6 +9,18 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** ANPR use cases with a PDND purpose (docs/registry.md). */
+const ANPR_USE_CASES = ['C001', 'C003', 'C015', 'C020', 'C021', 'C030'] as const;
+
+/** SISO_PDND_PURPOSE_ID: one purpose id for every e-service, or `C030=<id>,C021=<id>,…` per use case. */
+function purposeIds(v: string | undefined): Record<string, string> | null {
+  if (!v) return {};
+  if (!v.includes('=')) return /^[\w-]+$/.test(v.trim()) ? Object.fromEntries(ANPR_USE_CASES.map((c) => [c, v.trim()])) : null;
+  const pairs = v.split(',').map((p) => p.split('=').map((x) => x.trim()));
+  const ok = pairs.every((p) => p.length === 2 && (ANPR_USE_CASES as readonly string[]).includes(p[0] ?? '') && /^[\w-]+$/.test(p[1] ?? ''));
+  return ok ? Object.fromEntries(pairs) : null;
+}
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -41,6 +53,8 @@ export const configSchema = z
     // Lockout after consecutive failed logins (OWASP ASVS 2.2.1).
     SISO_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     SISO_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    // Regional counts below this are suppressed (SISTAN deontological rules, art. 4(1)(a): at least 3).
+    SISO_SMALL_COUNT_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
     SISO_OIDC_ISSUER: z.url().optional(),
     SISO_OIDC_CLIENT_ID: z.string().optional(),
     SISO_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -48,6 +62,19 @@ export const configSchema = z
     SISO_OIDC_FISCAL_CODE_CLAIM: z.string().default('fiscal_number'),
     SISO_OIDC_SCOPES: z.string().default('openid profile'),
     SISO_OIDC_MFA_TRUSTED: bool.default(false),
+    // Population registry (docs/registry.md): ANPR via PDND, a municipal registry, the simulator, or none.
+    SISO_REGISTRY: z.enum(['none', 'anpr', 'municipal', 'simulator']).optional(),
+    SISO_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    SISO_ANPR_BASE_URL: z.url().default('https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND'),
+    SISO_ANPR_AUDIENCE: z.url().optional(),
+    SISO_PDND_TOKEN_URL: z.url().default('https://auth.uat.interop.pagopa.it/token.oauth2'),
+    SISO_PDND_AUDIENCE: z.string().optional(),
+    SISO_PDND_CLIENT_ID: z.string().optional(),
+    SISO_PDND_KEY_ID: z.string().optional(),
+    SISO_PDND_PRIVATE_KEY_FILE: z.string().optional(),
+    SISO_PDND_PURPOSE_ID: z.string().refine((v) => purposeIds(v) !== null, 'un id di finalità, oppure C030=<id>,C021=<id>,…').optional(),
+    SISO_MUNICIPAL_REGISTRY_URL: z.url().optional(),
+    SISO_MUNICIPAL_REGISTRY_API_KEY: z.string().optional(),
   })
   .transform((c) => {
     const production = c.NODE_ENV === 'production';
@@ -81,6 +108,23 @@ export const configSchema = z
       logLevel: c.SISO_LOG_LEVEL,
       secretKey: c.SISO_SECRET_KEY,
       lockout: { attempts: c.SISO_LOCKOUT_ATTEMPTS, minutes: c.SISO_LOCKOUT_MINUTES },
+      registry: {
+        // The demo "loads from ANPR" through the in-process simulator; otherwise no registry unless chosen.
+        kind: c.SISO_REGISTRY ?? ((c.SISO_DEMO ?? !production) ? 'simulator' : 'none'),
+        timeoutMs: c.SISO_REGISTRY_TIMEOUT_MS,
+        anpr: {
+          baseUrl: c.SISO_ANPR_BASE_URL,
+          audience: c.SISO_ANPR_AUDIENCE ?? null,
+          tokenUrl: c.SISO_PDND_TOKEN_URL,
+          assertionAudience: c.SISO_PDND_AUDIENCE ?? null,
+          clientId: c.SISO_PDND_CLIENT_ID ?? null,
+          keyId: c.SISO_PDND_KEY_ID ?? null,
+          privateKeyFile: c.SISO_PDND_PRIVATE_KEY_FILE ? path.resolve(c.SISO_PDND_PRIVATE_KEY_FILE) : null,
+          purposeIds: purposeIds(c.SISO_PDND_PURPOSE_ID) ?? {},
+        },
+        municipal: { url: c.SISO_MUNICIPAL_REGISTRY_URL ?? null, apiKey: c.SISO_MUNICIPAL_REGISTRY_API_KEY ?? null },
+      },
+      smallCountThreshold: c.SISO_SMALL_COUNT_THRESHOLD,
       oidc: c.SISO_OIDC_ISSUER
         ? {
             issuer: c.SISO_OIDC_ISSUER,
@@ -101,6 +145,18 @@ export const configSchema = z
     // Generated into SISO_DATA_DIR/secret.key outside production; an operator must set it in production.
     if (c.production && !c.secretKey) {
       ctx.addIssue({ code: 'custom', path: ['SISO_SECRET_KEY'], message: 'obbligatorio in produzione (openssl rand -base64 32)' });
+    }
+    const r = c.registry;
+    if (r.kind === 'anpr') {
+      const missing: Array<[string, unknown]> = [['SISO_PDND_CLIENT_ID', r.anpr.clientId], ['SISO_PDND_KEY_ID', r.anpr.keyId], ['SISO_PDND_PRIVATE_KEY_FILE', r.anpr.privateKeyFile], ['SISO_PDND_PURPOSE_ID', Object.keys(r.anpr.purposeIds).length > 0]];
+      for (const [key, v] of missing) if (!v) ctx.addIssue({ code: 'custom', path: [key], message: 'obbligatorio con SISO_REGISTRY=anpr' });
+    }
+    if (r.kind === 'municipal') {
+      if (!r.municipal.url) ctx.addIssue({ code: 'custom', path: ['SISO_MUNICIPAL_REGISTRY_URL'], message: 'obbligatorio con SISO_REGISTRY=municipal' });
+      if (!r.municipal.apiKey) ctx.addIssue({ code: 'custom', path: ['SISO_MUNICIPAL_REGISTRY_API_KEY'], message: 'obbligatorio con SISO_REGISTRY=municipal' });
+    }
+    if (r.kind === 'simulator' && c.production && !c.demoExplicit) {
+      ctx.addIssue({ code: 'custom', path: ['SISO_REGISTRY'], message: 'il simulatore ANPR (dati sintetici) non è ammesso in produzione senza SISO_DEMO=1' });
     }
     if (c.oidc && !c.oidc.clientId) {
       ctx.addIssue({ code: 'custom', path: ['SISO_OIDC_CLIENT_ID'], message: 'obbligatorio con SISO_OIDC_ISSUER' });

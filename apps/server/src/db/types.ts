@@ -211,6 +211,40 @@ export interface Ente {
   version: Generated<number>;
 }
 
+export interface HouseholdGroup {
+  ambito_id: string;
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  ente_id: string;
+  id: string;
+  kind: string;
+  lives_alone: Generated<boolean>;
+  office_id: string;
+  owner_person_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface HouseholdMember {
+  ambito_id: string;
+  availability: string | null;
+  cohabiting: Generated<boolean>;
+  contact: string | null;
+  display_name: string | null;
+  group_id: string;
+  id: string;
+  note: string | null;
+  parental_responsibility: Generated<boolean>;
+  person_id: string | null;
+  position: number;
+  relationship: string;
+  source: Generated<string>;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
 export interface IdempotencyKey {
   action: string;
   created_at: Generated<Timestamp>;
@@ -241,6 +275,11 @@ export interface JobRun {
   started_at: Timestamp | null;
   status: string;
   trigger: string;
+}
+
+export interface LoginFailure {
+  at: Generated<Timestamp>;
+  key_hash: string;
 }
 
 export interface Office {
@@ -296,6 +335,103 @@ export interface Outbox {
   payload: Generated<Json>;
 }
 
+export interface Person {
+  ambito_id: string;
+  anonymous: Generated<boolean>;
+  anonymous_code: string | null;
+  anpr_id: string | null;
+  archived_at: Timestamp | null;
+  birth_belfiore: string | null;
+  birth_comune_istat: string | null;
+  birth_date: string | null;
+  birth_place_name: string | null;
+  birth_state_code: string | null;
+  citizenships: Generated<string[]>;
+  civil_status: string | null;
+  contacts: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  date_of_death: string | null;
+  ente_id: string;
+  fiscal_code: string | null;
+  fiscal_code_base: string | null;
+  fiscal_code_kind: string | null;
+  gp: Json | null;
+  health_card_number: string | null;
+  homeless: Generated<boolean>;
+  id: string;
+  merged_into: string | null;
+  name: string | null;
+  name_norm: string | null;
+  notes: string | null;
+  office_id: string;
+  protection_reason: string | null;
+  reception_facility: string | null;
+  registry_checked_at: Timestamp | null;
+  registry_sync: Generated<boolean>;
+  sex: string | null;
+  stp_eni_code: string | null;
+  surname: string | null;
+  surname_norm: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PersonAddress {
+  ambito_id: string;
+  civic: string | null;
+  comune_istat: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  kind: string;
+  locality: string | null;
+  person_id: string;
+  postal_code: string | null;
+  source: Generated<string>;
+  state_code: string | null;
+  street: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface PersonAlias {
+  ambito_id: string;
+  id: string;
+  name: string | null;
+  name_norm: string | null;
+  note: string | null;
+  person_id: string;
+  position: number;
+  surname: string;
+  surname_norm: string;
+}
+
+export interface PersonHistory {
+  ambito_id: string;
+  at: Generated<Timestamp>;
+  changes: Json;
+  id: string;
+  note: string | null;
+  operator_id: string | null;
+  person_id: string;
+  source: string;
+}
+
+export interface PersonMerge {
+  ambito_id: string;
+  at: Generated<Timestamp>;
+  id: string;
+  merged_id: string;
+  merged_snapshot: Json;
+  moved: Json;
+  operator_id: string | null;
+  reason: string;
+  survivor_id: string;
+  take_from_merged: string[];
+}
+
 export interface Profile {
   ambito_id: string | null;
   archived_at: Timestamp | null;
@@ -303,6 +439,7 @@ export interface Profile {
   created_at: Generated<Timestamp>;
   id: string;
   name: string;
+  offered_permissions: string[] | null;
   permissions: Generated<string[]>;
   readable_classes: Generated<string[]>;
   regione_id: string;
@@ -387,6 +524,14 @@ export interface Regione {
   version: Generated<number>;
 }
 
+export interface RegistrySyncState {
+  ambito_id: string;
+  cursor: string | null;
+  last_error: string | null;
+  last_outcome: string | null;
+  last_run_at: Timestamp | null;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -423,17 +568,26 @@ export interface DB {
   contact_point: ContactPoint;
   email_outbox: EmailOutbox;
   ente: Ente;
+  household_group: HouseholdGroup;
+  household_member: HouseholdMember;
   idempotency_key: IdempotencyKey;
   job_run: JobRun;
+  login_failure: LoginFailure;
   office: Office;
   operator: Operator;
   outbox: Outbox;
+  person: Person;
+  person_address: PersonAddress;
+  person_alias: PersonAlias;
+  person_history: PersonHistory;
+  person_merge: PersonMerge;
   profile: Profile;
   ref_code: RefCode;
   ref_comune: RefComune;
   ref_dataset: RefDataset;
   ref_stato_estero: RefStatoEstero;
   regione: Regione;
+  registry_sync_state: RegistrySyncState;
   schema_migration: SchemaMigration;
   session: Session;
 }

@@ -25,6 +25,9 @@ import { findAudit } from '../audit/actions/find.js';
 import { exportAudit } from '../audit/actions/export.js';
 import { verifyAudit } from '../audit/actions/verify.js';
 import { organisationHandlers } from '../modules/organisation/index.js';
+import { personsHandlers } from '../modules/persons/index.js';
+import { householdsHandlers } from '../modules/persons/households/index.js';
+import { referenceHandlers } from '../modules/reference/index.js';
 
 /**
  * One handler per contract: `satisfies` makes a contract without a handler a compile error, and
@@ -56,6 +59,9 @@ export const handlers = {
   'alerts.find': findAlerts,
   'alerts.markRead': markAlertsRead,
   ...organisationHandlers,
+  ...personsHandlers,
+  ...householdsHandlers,
+  ...referenceHandlers,
 } satisfies { [N in ActionName]: ActionHandler<(typeof contracts)[N]> };
 
 export const handlerList: ActionHandler[] = Object.values(handlers);

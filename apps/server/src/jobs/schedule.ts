@@ -14,4 +14,6 @@ export const schedule: Record<string, string> = {
   'email.dispatch': '*/5 * * * *',
   // Expired sessions, idempotency keys older than 24 h, delivered outbox rows, expired alerts.
   'maintenance.cleanup': '30 2 * * *',
+  // Registry (ANPR) changes for the people followed: nightly at 01:30, before the working day.
+  'registry.sync': '30 1 * * *',
 };

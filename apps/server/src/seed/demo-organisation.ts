@@ -74,16 +74,16 @@ export const personas: Array<{
 ];
 
 /**
- * Default profiles: scope and readable field classes here, permissions from the policy tables
+ * Default profiles: scope, readable and writable field classes here, permissions from the policy tables
  * (access/policies.ts), so a new action reaches the right personas by its rule alone.
  */
-export const demoProfiles: Array<{ code: ProfileCode; name: string; scope: string; readable: string[] }> = [
-  { code: 'amministratore_sistema', name: 'Amministratore di sistema', scope: 'installation', readable: ['public'] },
-  { code: 'amministratore_ambito', name: "Amministratore dell'ambito", scope: 'ambito', readable: ['public', 'personal'] },
-  { code: 'dpo', name: 'Responsabile della protezione dei dati', scope: 'ambito', readable: ['public', 'personal'] },
-  { code: 'operatore_sportello', name: 'Operatore di sportello', scope: 'office', readable: ['public', 'personal', 'foreigner'] },
-  { code: 'assistente_sociale', name: 'Assistente sociale', scope: 'own', readable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
-  { code: 'responsabile_settore', name: 'Responsabile di settore', scope: 'ente', readable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
-  { code: 'analista_regionale', name: 'Analista regionale', scope: 'region_aggregate', readable: ['public'] },
-  { code: 'operatore_terzo_settore', name: 'Operatore del terzo settore', scope: 'own', readable: ['public', 'personal'] },
+export const demoProfiles: Array<{ code: ProfileCode; name: string; scope: string; readable: string[]; writable: string[] }> = [
+  { code: 'amministratore_sistema', name: 'Amministratore di sistema', scope: 'installation', readable: ['public'], writable: ['public'] },
+  { code: 'amministratore_ambito', name: "Amministratore dell'ambito", scope: 'ambito', readable: ['public', 'personal'], writable: ['public', 'personal'] },
+  { code: 'dpo', name: 'Responsabile della protezione dei dati', scope: 'ambito', readable: ['public', 'personal'], writable: ['public'] },
+  { code: 'operatore_sportello', name: 'Operatore di sportello', scope: 'office', readable: ['public', 'personal', 'foreigner'], writable: ['public', 'personal', 'foreigner'] },
+  { code: 'assistente_sociale', name: 'Assistente sociale', scope: 'own', readable: ['public', 'personal', 'special', 'judicial', 'foreigner'], writable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
+  { code: 'responsabile_settore', name: 'Responsabile di settore', scope: 'ente', readable: ['public', 'personal', 'special', 'judicial', 'foreigner'], writable: ['public', 'personal', 'special', 'judicial', 'foreigner'] },
+  { code: 'analista_regionale', name: 'Analista regionale', scope: 'region_aggregate', readable: ['public'], writable: ['public'] },
+  { code: 'operatore_terzo_settore', name: 'Operatore del terzo settore', scope: 'own', readable: ['public', 'personal'], writable: ['public', 'personal'] },
 ];

@@ -17,7 +17,7 @@ export async function ensureProfiles(db: Db, regioneId: string): Promise<Map<str
     if (!existing) {
       await db
         .insertInto('profile')
-        .values({ id, regione_id: regioneId, code: p.code, name: p.name, scope: p.scope, permissions: defaultPermissions(p.code), readable_classes: p.readable })
+        .values({ id, regione_id: regioneId, code: p.code, name: p.name, scope: p.scope, permissions: defaultPermissions(p.code), readable_classes: p.readable, writable_classes: p.writable })
         .execute();
     }
     ids.set(p.code, id);

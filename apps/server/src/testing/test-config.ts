@@ -9,6 +9,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SISO_LOG_LEVEL: 'silent',
     SISO_JOBS: '0',
     SISO_DEMO: '1',
+    // No registry unless a test asks for the simulator (it would start one per test app).
+    SISO_REGISTRY: 'none',
     // Tests change sessions behind the application's back (expiry, revocation): no cache.
     SISO_SESSION_CACHE_SECONDS: '0',
     ...overrides,

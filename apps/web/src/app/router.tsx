@@ -13,6 +13,11 @@ import { RequirePermission } from './RequirePermission';
 import { RouteError } from './RouteError';
 import { SessionGate } from './SessionGate';
 import { AdminPage } from '../routes/AdminPage';
+import { PersonsPage } from '../routes/PersonsPage';
+import { PersonNewPage } from '../routes/PersonNewPage';
+import { PersonPage } from '../routes/PersonPage';
+import { PersonsDuplicatesPage } from '../routes/PersonsDuplicatesPage';
+import { PersonsMergePage } from '../routes/PersonsMergePage';
 
 function guarded(action: string, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -43,6 +48,11 @@ export function createRouter() {
                 { path: 'amministrazione/organizzazione', element: guarded('organisation.tree', <AdminPage section="organisation" />) },
                 { path: 'amministrazione/operatori', element: guarded('operators.find', <AdminPage section="operators" />) },
                 { path: 'amministrazione/profili', element: guarded('profiles.find', <AdminPage section="profiles" />) },
+                { path: 'persone', element: guarded('persons.find', <PersonsPage />) },
+                { path: 'persone/nuova', element: guarded('persons.create', <PersonNewPage />) },
+                { path: 'persone/duplicati', element: guarded('persons.findDuplicates', <PersonsDuplicatesPage />) },
+                { path: 'persone/unisci', element: guarded('persons.merge', <PersonsMergePage />) },
+                { path: 'persone/:id', element: guarded('persons.get', <PersonPage />) },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

@@ -8,6 +8,8 @@ import { defineAction } from './define.js';
 export const alertTypeDefaults = {
   'job.succeeded': { inApp: true, email: false },
   'job.failed': { inApp: true, email: true },
+  /** A registry (ANPR) change of a person followed: moved, died, new household… (issue 4, point 8). */
+  'registry.change': { inApp: true, email: false },
 } as const satisfies Record<string, { inApp: boolean; email: boolean }>;
 
 export const alertTypes = Object.keys(alertTypeDefaults) as [keyof typeof alertTypeDefaults, ...(keyof typeof alertTypeDefaults)[]];

@@ -7,6 +7,9 @@ import { systemGet } from './system.js';
 import { breakGlassOpen } from './break-glass.js';
 import { auditExport, auditFind, auditVerify } from './audit.js';
 import { organisationContracts } from './organisation.js';
+import { personsContracts } from './persons.js';
+import { householdsContracts } from './households.js';
+import { referenceContracts } from './reference.js';
 
 export * from './define.js';
 export * from './auth.js';
@@ -17,6 +20,9 @@ export * from './system.js';
 export * from './break-glass.js';
 export * from './audit.js';
 export * from './organisation.js';
+export * from './persons.js';
+export * from './households.js';
+export * from './reference.js';
 
 /**
  * Every action of the API, by name. The server registers a route for each, the web client is typed
@@ -48,6 +54,9 @@ export const contracts = {
   [alertsFind.name]: alertsFind,
   [alertsMarkRead.name]: alertsMarkRead,
   ...organisationContracts,
+  ...personsContracts,
+  ...householdsContracts,
+  ...referenceContracts,
 } as const;
 
 export type Contracts = typeof contracts;

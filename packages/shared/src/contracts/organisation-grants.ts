@@ -3,8 +3,8 @@ import { dateOnly, timestamp, uuid } from '../wire/primitives.js';
 import { defineAction } from './define.js';
 import { abilities } from './organisation-common.js';
 
-/** Records that can be shared through an access grant (architecture: "Access grants"). */
-export const grantRecordKinds = ['case', 'intakeRecord', 'delivery'] as const;
+/** Records that can be shared through an access grant (architecture: "Access grants"); `person` (third-sector access) and `protectedPerson` (who may see a protected person's whereabouts, issue 4) come from the registry. */
+export const grantRecordKinds = ['case', 'intakeRecord', 'delivery', 'person', 'protectedPerson'] as const;
 export const grantSubjectKinds = ['operator', 'office', 'ente'] as const;
 
 export const grantView = z.object({

@@ -32,6 +32,8 @@ export const operatorView = z.object({
   locale: z.enum(['it', 'en']),
   mustChangePassword: z.boolean(),
   locked: z.boolean(),
+  /** An authenticator app is set up (TOTP, RFC 6238); operators.resetTotp clears it. */
+  totpEnabled: z.boolean(),
   disabled: z.boolean(),
   lastLoginAt: timestamp.nullable(),
   version,
@@ -131,6 +133,19 @@ export const operatorsResetPassword = defineAction({
   output: z.object({ operator: operatorView, temporaryPassword: z.string() }),
 });
 
+/**
+ * An administrator clears a lost or compromised authenticator: the operator enrols a new one at the
+ * next login when a profile requires TOTP (the operator cannot replace an enabled one on their own).
+ */
+export const operatorsResetTotp = defineAction({
+  name: 'operators.resetTotp',
+  kind: 'mutation',
+  access: 'context',
+  summary: "Azzera l'autenticazione a due fattori di un operatore (nuova attivazione al prossimo accesso) e chiude le sessioni",
+  input: z.object({ id: uuid }),
+  output: operatorView,
+});
+
 export const operatorsContracts = {
   [operatorsFind.name]: operatorsFind,
   [operatorsGet.name]: operatorsGet,
@@ -138,4 +153,5 @@ export const operatorsContracts = {
   [operatorsUpdate.name]: operatorsUpdate,
   [operatorsUnlock.name]: operatorsUnlock,
   [operatorsResetPassword.name]: operatorsResetPassword,
+  [operatorsResetTotp.name]: operatorsResetTotp,
 } as const;

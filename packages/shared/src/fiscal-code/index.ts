@@ -34,3 +34,41 @@ export {
   isValidFiscalCode,
   type ParsedFiscalCode,
 } from './validate.js';
+export {
+  resolveBirthCentury,
+  MAX_PLAUSIBLE_AGE_YEARS,
+  type BirthCenturyResolution,
+  type BirthCenturyOptions,
+} from './birth-century.js';
+export {
+  fiscalCodeMismatches,
+  type FiscalCodeField,
+  type FiscalCodeMismatch,
+  type FiscalCodePersonalData,
+} from './mismatches.js';
+export {
+  describeFiscalCode,
+  birthPlaceKindOf,
+  type FiscalCodeDescription,
+  type FiscalCodeProblem,
+  type BirthPlaceKind,
+} from './describe.js';
+export { type RandomSource } from './random.js';
+export {
+  generateTemporaryFiscalCode,
+  isTemporaryFiscalCode,
+  TEMPORARY_FISCAL_CODE_PREFIX,
+  TEMPORARY_CODE_ALPHABET,
+} from './temporary-code.js';
+export {
+  generateAnonymousCode,
+  isAnonymousCode,
+  ANONYMOUS_CODE_PREFIX,
+  CROCKFORD_BASE32,
+} from './anonymous-code.js';
+export {
+  isValidStpEniCode,
+  parseStpEniCode,
+  type ParsedStpEniCode,
+  type StpEniKind,
+} from './stp-eni.js';

@@ -23,6 +23,18 @@ export interface OracleCodiceFiscale {
   getCheckCode(first15: string): string;
   check(code: string): boolean;
   getOmocodie(code: string): string[];
+  /** Decodes a code (omocodic too): name parts as codes, place looked up by Belfiore code. */
+  computeInverse(code: string): {
+    name: string;
+    surname: string;
+    gender: 'M' | 'F';
+    day: number;
+    month: number;
+    year: number;
+    birthplace: string;
+    birthplaceProvincia: string;
+  };
+  findLocationCode(name: string, province?: string): string;
 }
 
 export const CodiceFiscale = (oracleModule as unknown as { CodiceFiscale: OracleCodiceFiscale }).CodiceFiscale;

@@ -3,6 +3,9 @@ import type { MatrixRow } from './types.js';
 import { auditMatrix } from './audit.matrix.js';
 import { accessMatrix } from './access.matrix.js';
 import { organisationMatrix } from './organisation.matrix.js';
+import { referenceMatrix } from './reference.matrix.js';
+import { householdsMatrix } from './households.matrix.js';
+import { personsMatrix } from './persons.matrix.js';
 
 /** Every module's hand-written matrix; modules add theirs here. */
-export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix];
+export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix, ...referenceMatrix, ...householdsMatrix, ...personsMatrix];

@@ -46,6 +46,13 @@ async function operatorIn(f: MatrixFixture, persona: Persona, relation: Relation
   return { id };
 }
 
+/** As operatorIn, with an authenticator set up (what operators.resetTotp clears). */
+async function operatorWithTotp(f: MatrixFixture, persona: Persona, relation: Relation): Promise<{ id: string }> {
+  const o = await operatorIn(f, persona, relation);
+  await f.db.updateTable('operator').set({ totp_secret_enc: 'v1.fixture', totp_enabled_at: new Date() }).where('id', '=', o.id).execute();
+  return o;
+}
+
 async function templateId(f: MatrixFixture, code: string): Promise<string> {
   return (await f.db.selectFrom('profile').select('id').where('ambito_id', 'is', null).where('code', '=', code).executeTakeFirstOrThrow()).id;
 }
@@ -130,6 +137,7 @@ export const organisationMatrix: MatrixRow[] = [
   { action: 'operators.update', targeted: true, input: async (f, r, p) => ({ ...(await operatorIn(f, p, r)), version: 0, givenName: 'Maria' }), expect: administrators },
   { action: 'operators.unlock', targeted: true, input: async (f, r, p) => operatorIn(f, p, r), expect: administrators },
   { action: 'operators.resetPassword', targeted: true, input: async (f, r, p) => operatorIn(f, p, r), expect: administrators },
+  { action: 'operators.resetTotp', targeted: true, input: async (f, r, p) => operatorWithTotp(f, p, r), expect: administrators },
   { action: 'profiles.find', targeted: false, input: async () => ({}), expect: { ...nobody, sysadmin: 'ok', admin: 'ok' } },
   {
     action: 'profiles.upsert',

@@ -11,7 +11,7 @@ import { listWorkContexts } from '../work-contexts.js';
 import { sessionView } from './session-view.js';
 
 /**
- * auth.login: rate limit, password check (argon2id), lockout, then a new session. The session is
+ * auth.login: rate limit (shared by every instance), password check (argon2id), lockout, then a new session. The session is
  * `active` only when no step is left; otherwise it is `totp_required` (TOTP enabled, or required by a
  * profile) or `password_change_required` and reaches only the action completing it.
  *
@@ -22,7 +22,7 @@ import { sessionView } from './session-view.js';
  */
 export const login = defineHandler(authLogin, async (ctx, input) => {
   const throttle = loginThrottle(ctx.services);
-  const wait = throttle.retryAfter(ctx.request.ip, input.username);
+  const wait = await throttle.retryAfter(ctx.tx, ctx.request.ip, input.username);
   if (wait > 0) {
     const err = new AppError('rate_limited');
     err.headers['retry-after'] = String(wait);
@@ -38,7 +38,8 @@ export const login = defineHandler(authLogin, async (ctx, input) => {
   // Verified even when locked or unknown: the response time reveals neither.
   const ok = await ctx.services.passwords.verify(op?.password_hash ?? DUMMY_HASH, input.password);
   if (!op || !op.password_hash || !ok || op.locked) {
-    throttle.failed(ctx.request.ip, input.username);
+    // Counted after the rollback, in the database every instance shares (login-throttle.ts).
+    ctx.onFailure((db) => throttle.failed(db, ctx.request.ip, input.username));
     ctx.audit({ details: { username: input.username.slice(0, 100), ...(op?.locked ? { locked: true } : {}) } });
     if (op && !op.locked) {
       const lockout = ctx.services.config.lockout;

@@ -6,6 +6,7 @@ import { auditPruneJob } from '../../audit/audit-prune.job.js';
 import { maintenanceCleanupJob } from './maintenance-cleanup.job.js';
 import { referenceReloadJob } from './reference-reload.job.js';
 import { systemBackupJob } from '../../backup/system-backup.job.js';
+import { registrySyncJob } from '../../modules/persons/jobs/registry-sync.job.js';
 
 /** Every job of the installation; modules add theirs here. */
 export const jobDefinitions: JobDefinition[] = [
@@ -16,4 +17,5 @@ export const jobDefinitions: JobDefinition[] = [
   maintenanceCleanupJob,
   referenceReloadJob,
   systemBackupJob,
+  registrySyncJob,
 ];

@@ -38,7 +38,7 @@ export async function writeAssignment(tx: Tx, actor: Actor, action: string, oper
       throw new AppError('not_found', [{ path: `${path}.profileIds.${i}`, message: 'profilo_non_disponibile' }]);
     }
     // A profile the operator already has on this assignment is kept, not granted anew.
-    if (!held.has(id)) assertGrantable(actor, p, (perm) => `${path}.profileIds.${i}.permissions.${perm}`, `${path}.profileIds.${i}.scope`);
+    if (!held.has(id)) assertGrantable(actor, { ...p, regionTemplate: p.ambito_id === null && actor.context?.ambitoId != null }, (perm) => `${path}.profileIds.${i}.permissions.${perm}`, `${path}.profileIds.${i}.scope`);
   }
   const values = {
     ambito_id: office.ambito_id,

@@ -7,6 +7,7 @@ import { createOperator } from './actions/create-operator.js';
 import { findOperators } from './actions/find-operators.js';
 import { getOperator } from './actions/get-operator.js';
 import { resetOperatorPassword } from './actions/reset-operator-password.js';
+import { resetOperatorTotp } from './actions/reset-operator-totp.js';
 import { unlockOperator } from './actions/unlock-operator.js';
 import { updateOperator } from './actions/update-operator.js';
 import { findProfiles } from './actions/find-profiles.js';
@@ -27,6 +28,7 @@ export const organisationHandlers = {
   'operators.update': updateOperator,
   'operators.unlock': unlockOperator,
   'operators.resetPassword': resetOperatorPassword,
+  'operators.resetTotp': resetOperatorTotp,
   'profiles.find': findProfiles,
   'profiles.upsert': upsertProfile,
   'grants.create': createGrant,

@@ -45,10 +45,14 @@ describe('operators', () => {
   });
 
   it('refuses to grant what the administrator does not hold (403 with the permission path)', async () => {
-    const res = await newOperator('anna.bis', [await template('assistente_sociale')], { fiscalCode: null });
+    // The DPO's template carries the audit, an oversight power the ambito administrator lacks.
+    const res = await newOperator('anna.bis', [await template('dpo')], { fiscalCode: null });
     expect(res.status).toBe(403);
-    expect(res.body.details.map((d: { path: string }) => d.path)).toContain('assignment.profileIds.0.permissions.grants.create');
+    expect(res.body.details.map((d: { path: string }) => d.path)).toContain('assignment.profileIds.0.permissions.audit.find');
     expect((await admin.call('operators.find', { q: 'anna.bis' })).body.items).toEqual([]);
+    // The region's social-worker template is assigned as it is, although the administrator does not
+    // hold its data permissions (they read no people: data minimisation).
+    expect((await newOperator('anna.ter', [await template('assistente_sociale')], { fiscalCode: null, givenName: 'Anna', familyName: 'Terza' })).status).toBe(200);
     const profile = await admin.call('profiles.upsert', { code: 'sportello_plus', name: 'Sportello plus', permissions: ['organisation.tree', 'grants.create'], scope: 'office' });
     expect(profile.status).toBe(403);
     expect(profile.body.details).toEqual([{ path: 'permissions.1', message: expect.any(String) }]);
@@ -106,7 +110,8 @@ describe('operators', () => {
     expect(unlocked.body.abilities).not.toContain('operators.unlock');
     const session = t.client();
     const reset1 = await admin.call('operators.resetPassword', { id: op.id });
-    await session.call('auth.login', { username: 'giulia.nuovi', password: reset1.body.temporaryPassword });
+    const login1 = await session.call('auth.login', { username: 'giulia.nuovi', password: reset1.body.temporaryPassword });
+    expect(login1.status, JSON.stringify(login1.body)).toBe(200);
     expect((await session.call('auth.me')).status).toBe(200);
     const reset2 = await admin.call('operators.resetPassword', { id: op.id });
     expect(reset2.status).toBe(200);

@@ -14,6 +14,10 @@ export const operatorsPolicy = {
   'operators.update': { profiles: administrators },
   'operators.unlock': { profiles: administrators },
   'operators.resetPassword': { profiles: administrators },
+  'operators.resetTotp': {
+    profiles: administrators,
+    note: 'A lost authenticator is reset by an administrator, never by the session itself (OWASP ASVS 2.8.x); the DPO is protected as for resetPassword (GDPR art. 38(3)).',
+  },
 } satisfies PolicyTable<'operators'>;
 
 /**

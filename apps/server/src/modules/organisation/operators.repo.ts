@@ -10,12 +10,13 @@ import { inReach, reachOf, reachSql } from './reach.js';
 
 export const operatorColumns = [
   'o.id', 'o.username', 'o.given_name', 'o.family_name', 'o.fiscal_code', 'o.email', 'o.locale', 'o.must_change_password',
-  'o.failed_login_count', 'o.locked_until', 'o.disabled_at', 'o.last_login_at', 'o.version',
+  'o.failed_login_count', 'o.locked_until', 'o.disabled_at', 'o.last_login_at', 'o.version', 'o.totp_enabled_at',
 ] as const;
 
 export interface OperatorRow {
   id: string; username: string; given_name: string; family_name: string; fiscal_code: string | null; email: string | null; locale: string;
   must_change_password: boolean; failed_login_count: number; locked_until: Date | null; disabled_at: Date | null; last_login_at: Date | null; version: number;
+  totp_enabled_at: Date | null;
 }
 
 /** An operator is within reach when one of their assignments (past, current or future) is. */
@@ -50,7 +51,7 @@ export async function loadAssignments(tx: Tx, actor: Actor, action: string, oper
   return out;
 }
 
-const operatorActions = ['operators.get', 'operators.update', 'operators.unlock', 'operators.resetPassword'];
+const operatorActions = ['operators.get', 'operators.update', 'operators.unlock', 'operators.resetPassword', 'operators.resetTotp'];
 
 /**
  * Presents operators with masking (fiscal code and e-mail are `personal`) and abilities, and notes the
@@ -74,10 +75,12 @@ export async function presentOperators(
     return {
       id: r.id, username: r.username, givenName: r.given_name, familyName: r.family_name, ...masked.value,
       locale: r.locale === 'en' ? ('en' as const) : ('it' as const), mustChangePassword: r.must_change_password, locked, disabled: r.disabled_at !== null,
+      totpEnabled: r.totp_enabled_at !== null,
       lastLoginAt: r.last_login_at?.toISOString() ?? null, version: r.version,
       abilities: abilitiesFor(actor, operatorActions, (a) =>
         list.some((x) => inReach(reachOf(actor, a), { ambitoId: x.ambitoId, enteId: x.enteId, officeId: x.officeId })) &&
-        (a !== 'operators.unlock' || locked || r.failed_login_count > 0)),
+        (a !== 'operators.unlock' || locked || r.failed_login_count > 0) &&
+        (a !== 'operators.resetTotp' || r.totp_enabled_at !== null)),
       assignments: list,
     };
   });

@@ -20,6 +20,7 @@ export function HeaderNavbar() {
   const adminPermissions = [usePermission('operators.find'), usePermission('profiles.find'), usePermission('entes.upsert')];
   const canAdminister = adminPermissions.some(Boolean);
   const canSeeAudit = usePermission('audit.find');
+  const canSeePersons = usePermission('persons.find');
 
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -35,6 +36,7 @@ export function HeaderNavbar() {
   const shown = open ? { display: 'block' } : undefined;
   const items = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/persone', label: t('persons.nav'), show: canSeePersons },
     { to: '/sistema', label: t('nav.system'), show: canSeeSystem },
     { to: '/sistema/job', label: t('nav.jobs'), show: canSeeJobs },
     { to: '/amministrazione/organizzazione', label: t('nav.admin'), show: canAdminister },

@@ -47,7 +47,12 @@ export const upsertProfile = defineHandler(profilesUpsert, async (ctx, input) =>
   // Keeping what a profile already has is not granting it; adding is (access issue: "grant only what you hold").
   const added = next.permissions.filter((p) => !old?.permissions.includes(p));
   const widened = !old || scopeRank(next.scope as never) > scopeRank(old.scope as never);
-  assertGrantable(actor, { permissions: added, scope: widened ? next.scope : 'own' }, (p) => `permissions.${sent.indexOf(p)}`, 'scope');
+  // What a copy takes from a region template follows the template rule of assertGrantable (the region
+  // defined it; an ambito administrator may pass on its data permissions without holding them).
+  const fromTemplate = new Set(template && actor.context.ambitoId ? template.permissions : []);
+  const at = (p: string) => `permissions.${sent.indexOf(p)}`;
+  assertGrantable(actor, { permissions: added.filter((p) => !fromTemplate.has(p)), scope: widened ? next.scope : 'own' }, at, 'scope');
+  assertGrantable(actor, { permissions: added.filter((p) => fromTemplate.has(p)), scope: 'own', regionTemplate: true }, at, 'scope');
   const archived = input.archived === undefined ? {} : { archived_at: input.archived ? (old?.archived_at ?? new Date()) : null };
   let row: Selectable<Profile>;
   if (!old) {

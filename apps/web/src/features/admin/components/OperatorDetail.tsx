@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isMasked, type AssignmentView } from '@siso/shared';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { Loading } from '../../common/components/Loading';
-import { useOperator, useOrganisationTree, useProfiles, useResetPassword, useUnlockOperator, useUpdateOperator } from '../hooks/useAdmin';
+import { useOperator, useOrganisationTree, useProfiles, useResetPassword, useResetTotp, useUnlockOperator, useUpdateOperator } from '../hooks/useAdmin';
 import { assignmentFields, today } from './assignmentFields';
 import { EditPanel } from './EditPanel';
 import { orNull, type FormValues } from './FormFields';
@@ -11,7 +11,7 @@ import { TemporaryPassword } from './TemporaryPassword';
 
 type Editing = { kind: 'data' } | { kind: 'assignment'; assignment?: AssignmentView };
 
-/** One operator: data, assignments (validity dates, profiles), unlock and password reset — each only with its ability. */
+/** One operator: data, assignments (validity dates, profiles), unlock, password and TOTP reset — each only with its ability. */
 export function OperatorDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const op = useOperator(id);
@@ -20,6 +20,7 @@ export function OperatorDetail({ id, onClose }: { id: string; onClose: () => voi
   const update = useUpdateOperator();
   const unlock = useUnlockOperator();
   const reset = useResetPassword();
+  const resetTotp = useResetTotp();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [temp, setTemp] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -55,6 +56,8 @@ export function OperatorDetail({ id, onClose }: { id: string; onClose: () => voi
         <dt className="col-sm-3">{t('admin.fields.email')}</dt><dd className="col-sm-9">{shown(o.email)}</dd>
         <dt className="col-sm-3">{t('fields.status')}</dt>
         <dd className="col-sm-9">{[o.locked && t('admin.operators.locked'), o.disabled && t('admin.operators.disabled'), o.mustChangePassword && t('admin.operators.mustChange')].filter(Boolean).join(', ') || t('admin.operators.active')}</dd>
+        <dt className="col-sm-3">{t('admin.operators.totp')}</dt>
+        <dd className="col-sm-9">{t(o.totpEnabled ? 'admin.operators.totpOn' : 'admin.operators.totpOff')}</dd>
       </dl>
       {error !== null && <ErrorNotice error={error} />}
       {temp && <TemporaryPassword username={o.username} password={temp} onDone={() => setTemp(null)} />}
@@ -64,6 +67,11 @@ export function OperatorDetail({ id, onClose }: { id: string; onClose: () => voi
         {can('operators.resetPassword') && (
           <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void run(reset.mutateAsync({ id: o.id }).then((r) => setTemp(r.temporaryPassword)))}>
             {t('admin.operators.resetPassword')}
+          </button>
+        )}
+        {can('operators.resetTotp') && (
+          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void run(resetTotp.mutateAsync({ id: o.id }))}>
+            {t('admin.operators.resetTotp')}
           </button>
         )}
         {can('operators.update') && <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing({ kind: 'assignment' })}>{t('admin.operators.addAssignment')}</button>}

@@ -17,4 +17,5 @@ export const useCreateOperator = () => useActionMutation('operators.create', org
 export const useUpdateOperator = () => useActionMutation('operators.update', organisationViews);
 export const useUnlockOperator = () => useActionMutation('operators.unlock', organisationViews);
 export const useResetPassword = () => useActionMutation('operators.resetPassword', organisationViews);
+export const useResetTotp = () => useActionMutation('operators.resetTotp', organisationViews);
 export const useUpsertProfile = () => useActionMutation('profiles.upsert', organisationViews);

@@ -1,0 +1,81 @@
+import { personsFind } from '@siso/shared';
+import { abilitiesFor } from '../../../access/abilities.js';
+import { MASKED, maskRecord } from '../../../access/masking.js';
+import { defineHandler } from '../../../http/action.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { personFieldClasses } from '../persons.fields.js';
+import { issueSearchToken } from '../search-token.js';
+import { fillSlots } from '../search/search-slots.js';
+import { planSearch } from '../search/search-query.js';
+import { searchPersons, type SearchRow } from '../search/search-persons.js';
+
+type MatchedOn = 'fiscalCode' | 'name' | 'alias' | 'birthDate';
+
+function matchedOn(row: SearchRow, mode: string, byDate: boolean): MatchedOn[] {
+  const out: MatchedOn[] = [];
+  if (mode === 'code' || mode === 'codePrefix' || mode === 'anonymous') out.push('fiscalCode');
+  if (mode === 'name' && row.name_score >= row.alias_score) out.push('name');
+  if (mode === 'name' && row.alias_score > row.name_score) out.push('alias');
+  if (byDate) out.push('birthDate');
+  return out;
+}
+
+/**
+ * persons.find — search first (issue 4, point 1; architecture: "People are ambito-wide for
+ * identification"). In-scope people come masked per class; others of the ambito as the limited
+ * preview (name, birth date, fiscal code, holding ente) and only for profiles that register people
+ * (the preview exists to prevent duplicates; a third-sector operator only sees what is granted).
+ * One audit row lists every person returned.
+ */
+export const findPersons = defineHandler(personsFind, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const plan = planSearch(input.q);
+  const previews = actor.permissions.has('persons.create');
+  const rows = await searchPersons(ctx.tx, actor, { plan, birthDate: input.birthDate, includeMerged: input.includeMerged, limit: input.limit, previews });
+  const slots = await fillSlots(ctx.tx, actor, rows.filter((r) => r.in_scope).map((r) => r.id));
+  const classes = new Set<string>();
+  const items = rows.map((row) => {
+    const base = {
+      fiscalCode: row.fiscal_code,
+      surname: row.surname,
+      name: row.name,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      birthPlaceName: row.birth_place_name,
+    };
+    let shown: Record<string, unknown>;
+    if (row.in_scope) {
+      const { value, classesRead } = maskRecord(base, personFieldClasses, actor.readable);
+      classesRead.forEach((c) => classes.add(c));
+      shown = value;
+    } else {
+      // The preview: identification fields only, whatever the profile reads elsewhere.
+      shown = { fiscalCode: row.fiscal_code, surname: row.surname, name: row.name, birthDate: row.birth_date, sex: MASKED, birthPlaceName: MASKED };
+      classes.add('personal');
+    }
+    return {
+      id: row.id,
+      inScope: row.in_scope,
+      score: row.score,
+      matchedOn: matchedOn(row, plan.mode, Boolean(input.birthDate)),
+      anonymous: row.anonymous,
+      anonymousCode: row.anonymous_code,
+      fiscalCodeKind: row.fiscal_code_kind,
+      ...(shown as Pick<typeof base, keyof typeof base>),
+      enteId: row.ente_id,
+      enteName: row.ente_name,
+      deceased: row.date_of_death !== null,
+      protected: row.protection_reason !== null,
+      slots: row.in_scope ? slots.get(row.id) ?? {} : {},
+      abilities: row.in_scope
+        ? abilitiesFor(actor, ['persons.get', 'persons.update', 'households.get'], (a) => a !== 'persons.update' || row.can_update)
+        : [],
+    };
+  });
+  ctx.audit({ subjectPeople: items.map((i) => i.id), classesRead: [...classes] as never, details: { mode: plan.mode, results: items.length } });
+  return {
+    items,
+    nextCursor: null,
+    searchToken: actor.permissions.has('persons.create') ? issueSearchToken(ctx.services.config, actor.operatorId) : null,
+  };
+});

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { decodeOmocodia, personsUpdate } from '@siso/shared';
+import { assertWritable } from '../../../access/masking.js';
+import { visibleTo } from '../../../access/visibility.js';
+import { defineHandler } from '../../../http/action.js';
+import { AppError } from '../../../http/app-error.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { mapUniqueViolations } from '../../organisation/unique-violation.js';
+import { PERSON, PROTECTED_PERSON } from '../person-kinds.js';
+import { auditDetails, plainColumns, toDbValues } from '../person-columns.js';
+import { diffColumns, writeHistory } from '../person-history.js';
+import { historiseAddress, insertAliases } from '../person-parts.js';
+import { loadPerson, presentPerson } from '../person-repo.js';
+import { personInputClasses } from '../persons.fields.js';
+import { checkAddressPlace, fiscalCodeKindOf, resolveIdentity, throwIfProblems } from '../validate-person.js';
+
+/**
+ * persons.update (issue 4, points 2, 4, 9): optimistic locking (409 on a stale version), every change
+ * kept in the person's history, a new residence/domicile closes the previous one. A code already set
+ * is changed only by persons.replaceFiscalCode, the audited "replace everywhere" operation.
+ */
+export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const { id, version, ...written } = input;
+  const classesChanged = assertWritable(written, personInputClasses, actor.writable);
+  const row = await loadPerson(ctx.tx, actor, id, { permission: 'persons.update', forUpdate: true });
+  if (!row) throw new AppError('not_found');
+  if (row.merged_into || row.archived_at) throw new AppError('precondition_failed', [{ path: 'id', message: 'persona_unita' }]);
+  if (row.version !== version) throw new AppError('conflict');
+  // A protected person's whereabouts are written only by those who may see them (issue 4, point 5).
+  if (row.protection_reason && !row.protection_granted && (input.newAddress || input.receptionFacility !== undefined)) {
+    throw new AppError('field_masked', [{ path: input.newAddress ? 'newAddress' : 'receptionFacility', message: 'campo_riservato' }]);
+  }
+
+  const problems: Array<{ path: string; message: string }> = [];
+  let kind = row.fiscal_code_kind;
+  const codeColumns: Record<string, unknown> = {};
+  if (input.fiscalCode !== undefined && input.fiscalCode !== row.fiscal_code) {
+    if (row.fiscal_code !== null) problems.push({ path: 'fiscalCode', message: 'usare_sostituzione_codice' });
+    else if (input.fiscalCode !== null) {
+      kind = fiscalCodeKindOf(input.fiscalCode, problems);
+      Object.assign(codeColumns, { fiscal_code: input.fiscalCode, fiscal_code_kind: kind, fiscal_code_base: kind === 'definitive' ? decodeOmocodia(input.fiscalCode) : null });
+    }
+  }
+  const identifying = row.anonymous && input.identify === true;
+  if (identifying && !(input.surname ?? row.surname)) problems.push({ path: 'surname', message: 'required' });
+  if (!row.anonymous && input.surname === null) problems.push({ path: 'surname', message: 'required' });
+  const identity = await resolveIdentity(ctx.tx, { ...input, fiscalCode: (codeColumns.fiscal_code as string | undefined) ?? null }, codeColumns.fiscal_code ? kind : null, row, problems);
+  if (input.newAddress) {
+    await checkAddressPlace(ctx.tx, input.newAddress, 'newAddress', problems);
+    const later = await ctx.tx.selectFrom('person_address').select('id').where('person_id', '=', id).where('kind', '=', input.newAddress.kind)
+      .where('valid_from', '>=', input.newAddress.validFrom).executeTakeFirst();
+    if (later) problems.push({ path: 'newAddress.validFrom', message: 'data_precedente_indirizzo_attuale' });
+  }
+  throwIfProblems(problems);
+
+  const columns: Record<string, unknown> = { ...codeColumns, ...identity, ...plainColumns(input) };
+  if (identifying) columns.anonymous = false;
+  const changes = diffColumns(row as unknown as Record<string, unknown>, columns);
+  if (Object.keys(columns).length > 0 || input.aliases || input.newAddress) {
+    const sets = Object.entries(toDbValues(columns)).map(([col, v]) => sql`${sql.ref(col)} = ${col === 'citizenships' ? sql`${v}::text[]` : v}`);
+    await mapUniqueViolations(
+      () => sql`UPDATE person p SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
+                 WHERE p.id = ${id} AND ${visibleTo(actor, 'persons.update', PERSON, 'p')}`.execute(ctx.tx),
+      { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente' } },
+    );
+  }
+  if (input.aliases) {
+    await ctx.tx.deleteFrom('person_alias').where('person_id', '=', id).execute();
+    await insertAliases(ctx.tx, id, row.ambito_id, input.aliases);
+    changes.push({ field: 'aliases', before: null, after: input.aliases.map((a) => [a.surname, a.name ?? ''].join(' ').trim()) });
+  }
+  if (input.newAddress) {
+    await historiseAddress(ctx.tx, id, row.ambito_id, actor.operatorId, input.newAddress);
+    changes.push({ field: `address.${input.newAddress.kind}`, before: null, after: { street: input.newAddress.street, validFrom: input.newAddress.validFrom } });
+  }
+  if (input.protectionReason && !row.protection_reason && !row.protection_granted) {
+    await ctx.tx.insertInto('access_grant').values({
+      id: crypto.randomUUID(), ambito_id: row.ambito_id, ente_id: actor.context.enteId, record_kind: PROTECTED_PERSON, record_id: id,
+      subject_kind: 'operator', subject_id: actor.operatorId, purpose: 'protezione: operatore che ha disposto la protezione',
+      valid_from: sql<string>`current_date`, granted_by: actor.operatorId,
+    }).execute();
+  }
+  await writeHistory(ctx.tx, { personId: id, ambitoId: row.ambito_id, operatorId: actor.operatorId, source: identifying ? 'identification' : 'manual', changes });
+  ctx.audit({ subjectPeople: [id], targets: [{ kind: PERSON, id }], classesChanged, details: auditDetails(changes) });
+  const fresh = await loadPerson(ctx.tx, actor, id);
+  if (!fresh) throw new AppError('not_found');
+  return presentPerson(ctx.tx, actor, fresh, ctx.audit);
+});

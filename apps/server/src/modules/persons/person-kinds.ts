@@ -1,0 +1,28 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from '../../access/actor.js';
+import { registerRecordKind } from '../../access/record-kinds.js';
+
+/**
+ * Record kinds of the registry. `person`: the person table is scope-guarded from now on — every
+ * query on it must carry `visibleTo` (access/scope-guard.ts). `protectedPerson`: an access grant of
+ * this kind names an operator (or office) allowed to see where a protected person lives and who
+ * their family is (issue 4, point 5); granted with grants.create like any other record.
+ */
+export const PERSON = 'person';
+export const PROTECTED_PERSON = 'protectedPerson';
+
+registerRecordKind(PERSON, { table: 'person', readPermission: 'persons.get' });
+registerRecordKind(PROTECTED_PERSON, { table: 'person', readPermission: 'persons.get' });
+
+/** True when the actor holds an active `protectedPerson` grant on the person `idRef`. */
+export function protectionGrantedSql(actor: Actor, idRef: RawBuilder<unknown>): RawBuilder<boolean> {
+  const c = actor.context;
+  if (!c) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM access_grant g
+     WHERE g.record_kind = ${PROTECTED_PERSON} AND g.record_id = ${idRef}
+       AND g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)
+       AND ((g.subject_kind = 'operator' AND g.subject_id = ${actor.operatorId})
+         OR (g.subject_kind = 'office' AND g.subject_id = ${c.officeId})
+         OR (g.subject_kind = 'ente' AND g.subject_id = ${c.enteId})))`;
+}

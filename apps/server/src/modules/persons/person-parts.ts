@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import { normalizeName, type AddressInput } from '@siso/shared';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+
+/** Aliases are replaced as a list (issue 4, point 4: other names the person is known by, searchable). */
+export async function insertAliases(
+  db: Kysely<DB>,
+  personId: string,
+  ambitoId: string,
+  aliases: ReadonlyArray<{ surname: string; name?: string | null; note?: string | null }>,
+): Promise<void> {
+  if (aliases.length === 0) return;
+  await db
+    .insertInto('person_alias')
+    .values(
+      aliases.map((a, i) => ({
+        id: crypto.randomUUID(), person_id: personId, ambito_id: ambitoId, surname: a.surname, name: a.name ?? null,
+        surname_norm: normalizeName(a.surname), name_norm: a.name ? normalizeName(a.name) : null, note: a.note ?? null, position: i,
+      })),
+    )
+    .execute();
+}
+
+export async function insertAddresses(
+  db: Kysely<DB>,
+  personId: string,
+  ambitoId: string,
+  operatorId: string | null,
+  addresses: readonly AddressInput[],
+  source: 'manual' | 'registry' = 'manual',
+): Promise<void> {
+  if (addresses.length === 0) return;
+  await db
+    .insertInto('person_address')
+    .values(
+      addresses.map((a) => ({
+        id: crypto.randomUUID(), person_id: personId, ambito_id: ambitoId, kind: a.kind, street: a.street, civic: a.civic ?? null,
+        postal_code: a.postalCode ?? null, comune_istat: a.comuneIstat ?? null, state_code: a.stateCode ?? null,
+        locality: a.locality ?? null, valid_from: a.validFrom, valid_to: a.validTo ?? null, source, created_by: operatorId,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * A new residence or domicile (historised, siso-original CS_A_INDIRIZZO [validity]): the open
+ * address of the same kind ends the day before the new one starts.
+ */
+export async function historiseAddress(
+  db: Kysely<DB>,
+  personId: string,
+  ambitoId: string,
+  operatorId: string | null,
+  address: AddressInput,
+  source: 'manual' | 'registry' = 'manual',
+): Promise<{ closed: number }> {
+  const closed = await db
+    .updateTable('person_address')
+    .set({ valid_to: sqlDayBefore(address.validFrom) })
+    .where('person_id', '=', personId)
+    .where('kind', '=', address.kind)
+    .where('valid_to', 'is', null)
+    .where('valid_from', '<', address.validFrom)
+    .executeTakeFirst();
+  await insertAddresses(db, personId, ambitoId, operatorId, [address], source);
+  return { closed: Number(closed.numUpdatedRows) };
+}
+
+function sqlDayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

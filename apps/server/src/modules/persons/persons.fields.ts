@@ -1,0 +1,72 @@
+import type { PersonView } from '@siso/shared';
+import type { FieldMap } from '../../access/field-classes.js';
+
+/**
+ * Field classes of a person (issue 4, "Privacy"; architecture: field classes). Identity and contacts
+ * are `personal`; GP and health card are health data (`special`, GDPR art. 9); the STP/ENI code is
+ * immigration data (`foreigner`); why someone is protected (an adoption, a court protection order)
+ * is `judicial` (GDPR art. 10, Codice privacy art. 2-octies).
+ */
+export const personFieldClasses: FieldMap<keyof PersonView & string> = {
+  id: 'public',
+  ambitoId: 'public',
+  enteId: 'public',
+  enteName: 'public',
+  officeId: 'public',
+  anonymous: 'public',
+  anonymousCode: 'public',
+  fiscalCode: 'personal',
+  fiscalCodeKind: 'public',
+  surname: 'personal',
+  name: 'personal',
+  sex: 'personal',
+  birthDate: 'personal',
+  birthComuneIstat: 'personal',
+  birthStateCode: 'personal',
+  birthPlaceName: 'personal',
+  citizenships: 'personal',
+  civilStatus: 'personal',
+  contacts: 'personal',
+  addresses: 'personal',
+  homeless: 'personal',
+  receptionFacility: 'personal',
+  gp: 'special',
+  healthCardNumber: 'special',
+  stpEniCode: 'foreigner',
+  dateOfDeath: 'personal',
+  notes: 'personal',
+  aliases: 'personal',
+  anprId: 'personal',
+  registrySync: 'public',
+  registryCheckedAt: 'public',
+  deceased: 'public',
+  protected: 'public',
+  protectionReason: 'judicial',
+  mergedInto: 'public',
+  createdAt: 'public',
+  updatedAt: 'public',
+  version: 'public',
+  abilities: 'public',
+};
+
+/** Classes of the writable inputs (create/update): a write to an unwritable class is refused whole. */
+export const personInputClasses: FieldMap = {
+  ...personFieldClasses,
+  id: 'public',
+  version: 'public',
+  searchToken: 'public',
+  identity: 'personal',
+  identify: 'personal',
+  temporaryFiscalCode: 'personal',
+  newAddress: 'personal',
+  registrySync: 'personal',
+};
+
+/**
+ * What a protected person hides from everyone but the granted operators (issue 4, point 5): where
+ * they live or stay, on every read path. Household links are hidden by households.*.
+ */
+export const protectedFields = ['addresses', 'receptionFacility'] as const;
+
+/** The preview of a person outside the actor's scope (architecture: "limited preview"). */
+export const previewFields = ['fiscalCode', 'surname', 'name', 'birthDate'] as const;

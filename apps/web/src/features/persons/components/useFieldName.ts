@@ -1,0 +1,16 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The name of a person field as the server reports it (history, registry differences); unknown names as they are. */
+export function useFieldName() {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (field: string) => {
+      // History entries of a new address: `address.residence`, `address.domicile`.
+      if (field === 'address.residence' || field === 'address.domicile') return String(t(`persons.addressKinds.${field.slice(8) as 'residence'}`));
+      const key = `persons.fields.${field}`;
+      return i18n.exists(key) ? String(t(key as 'persons.fields.surname')) : field;
+    },
+    [t, i18n],
+  );
+}
