@@ -13,6 +13,7 @@ const ctx = (await database.pool.query<{ ambito_id: string; office_id: string }>
   `SELECT a.ambito_id, a.office_id FROM assignment a JOIN operator o ON o.id = a.operator_id WHERE o.username = 'sportello'`,
 )).rows[0]!;
 const queries = await drawQueries(database.pool, ctx.ambito_id, 200, 4);
+if (process.env.Q) { queries.typoName = [{ input: { q: process.env.Q }, targetId: '' }]; }
 for (const type of QUERY_TYPES) {
   if (only && !only.includes(type)) continue;
   const times: number[] = [];

@@ -1,4 +1,4 @@
-import { personsLoadFromRegistry, type RegistryPerson } from '@siso/shared';
+import { normalizeName, personsLoadFromRegistry, type RegistryPerson } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -44,8 +44,9 @@ export const loadFromRegistry = defineHandler(personsLoadFromRegistry, async (ct
     const addresses = (await loadAddresses(ctx.tx, [current.id])).get(current.id) ?? [];
     const residence = addresses.find((a) => a.kind === 'residence' && a.validTo === null) ?? null;
     const compare: Array<[string, unknown, unknown]> = [
-      ['surname', current.surname, p.surname],
-      ['name', current.name, p.name],
+      // ANPR writes names in capitals: compare them as search keys, not letter case.
+      ['surname', current.surname, p.surname && current.surname && normalizeName(p.surname) === normalizeName(current.surname) ? current.surname : p.surname],
+      ['name', current.name, p.name && current.name && normalizeName(p.name) === normalizeName(current.name) ? current.name : p.name],
       ['sex', current.sex, p.sex],
       ['birthDate', current.birth_date, p.birthDate],
       ['birthComuneIstat', current.birth_comune_istat, p.birthComuneIstat],

@@ -105,24 +105,31 @@ export function searchPersonsQuery(
   const dateFilter = input.birthDate && input.plan.mode !== 'name' ? sql`AND p.birth_date = ${input.birthDate}::date` : sql``;
   const candidate = alias ? sql`(${person} OR ${alias})` : person;
   const minScore = input.plan.mode === 'name' ? (input.birthDate ? 0.2 : 0.3) : 0;
+  // `OFFSET 0` keeps the candidate scan a subquery of its own, so each score (several similarity()
+  // calls and the alias lookup) is computed once per candidate, not again in the filter and the
+  // sort; the ente is joined to the page only.
   return sql<SearchRow>`
-    SELECT * FROM (
-      SELECT p.id, p.anonymous, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.sex,
-             p.birth_date, p.birth_place_name, p.ente_id, e.name AS ente_name, p.date_of_death, p.protection_reason,
-             p.surname_norm, p.name_norm,
-             ${scope.inScope} AS in_scope,
-             ${scope.canUpdate} AS can_update,
-             ${nameScore(input.plan)} AS name_score,
-             ${aliasScore(input.plan)} AS alias_score
-        FROM person p JOIN ente e ON e.id = p.ente_id
-       WHERE p.ambito_id = ${ambitoId} AND p.archived_at IS NULL
-         ${input.includeMerged ? sql`` : sql`AND p.merged_into IS NULL`}
-         AND ${candidate} ${dateFilter}
-    ) x
-    WHERE (x.in_scope OR (${input.previews} AND x.protection_reason IS NULL))
-      AND GREATEST(x.name_score, x.alias_score) >= ${minScore}
-    ORDER BY GREATEST(x.name_score, x.alias_score) DESC, x.surname_norm, x.name_norm, x.id
-    LIMIT ${input.limit}`;
+    SELECT x.*, e.name AS ente_name FROM (
+      SELECT * FROM (
+        SELECT p.id, p.anonymous, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.sex,
+               p.birth_date, p.birth_place_name, p.ente_id, p.date_of_death, p.protection_reason,
+               p.surname_norm, p.name_norm,
+               ${scope.inScope} AS in_scope,
+               ${scope.canUpdate} AS can_update,
+               ${nameScore(input.plan)} AS name_score,
+               ${aliasScore(input.plan)} AS alias_score
+          FROM person p
+         WHERE p.ambito_id = ${ambitoId} AND p.archived_at IS NULL
+           ${input.includeMerged ? sql`` : sql`AND p.merged_into IS NULL`}
+           AND ${candidate} ${dateFilter}
+        OFFSET 0
+      ) c
+      WHERE (c.in_scope OR (${input.previews} AND c.protection_reason IS NULL))
+        AND GREATEST(c.name_score, c.alias_score) >= ${minScore}
+      ORDER BY GREATEST(c.name_score, c.alias_score) DESC, c.surname_norm, c.name_norm, c.id
+      LIMIT ${input.limit}
+    ) x JOIN ente e ON e.id = x.ente_id
+    ORDER BY GREATEST(x.name_score, x.alias_score) DESC, x.surname_norm, x.name_norm, x.id`;
 }
 
 /**

@@ -113,7 +113,7 @@ describe('place combobox', () => {
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     const active = box.getAttribute('aria-activedescendant');
-    expect(document.getElementById(active ?? '')?.textContent).toBe('Città della Pieve (C990) — soppresso dal 01/01/1990');
+    expect(document.getElementById(active ?? '')?.textContent).toBe('Città della Pieve (C990) — valido fino al 01/01/1990');
     fireEvent.keyDown(box, { key: 'ArrowUp' });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(current.birthPlace).toEqual({ kind: 'comune', code: '054013', name: 'Città di Castello', belfiore: 'C745' });
