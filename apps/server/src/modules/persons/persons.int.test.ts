@@ -202,6 +202,21 @@ describe('scope, previews, protection and masking', () => {
     expect((await sportello.call('persons.get', { id: p.id })).body.addresses).toHaveLength(1);
   });
 
+  it('shows the third sector only the people granted to it, and no previews', async () => {
+    const code = cf('Costa', 'Rita', 'F', '1949-11-30');
+    const p = (await create(responsabile, { fiscalCode: code, surname: 'Costa', name: 'Rita' })).body;
+    const coop = await t.as('terzosettore');
+    expect((await coop.call('persons.find', { q: code })).body).toMatchObject({ items: [], searchToken: null });
+    expect((await coop.call('persons.get', { id: p.id })).status).toBe(404);
+    const coopOp = await t.database.db.selectFrom('operator').select('id').where('username', '=', 'terzosettore').executeTakeFirstOrThrow();
+    const g = await responsabile.call('grants.create', { recordKind: 'person', recordId: p.id, subjectKind: 'operator', subjectId: coopOp.id, purpose: 'assistenza domiciliare affidata', validFrom: '2025-01-01' });
+    expect(g.status).toBe(200);
+    const seen = await coop.call('persons.get', { id: p.id });
+    expect(seen.status).toBe(200);
+    expect(seen.body.abilities).not.toContain('persons.update');
+    expect((await coop.call('persons.find', { q: 'costa rita' })).body.items).toEqual([expect.objectContaining({ id: p.id, inScope: true })]);
+  });
+
   it('audits every read with the person as subject', async () => {
     const p = (await create(sportello, { surname: 'Lombardi', name: 'Pia' })).body;
     await sportello.call('persons.get', { id: p.id });
