@@ -14,11 +14,11 @@ const personas: Array<{ username: string; name: string; menu: string[] }> = [
   { username: 'sysadmin', name: 'Sara Sistemi', menu: ADMIN_MENU },
   { username: 'admin', name: 'Alberto Amministra', menu: ADMIN_MENU },
   { username: 'dpo', name: 'Daniela Protezione', menu: ['Scrivania', 'Audit'] },
-  { username: 'sportello', name: 'Silvia Accoglienza', menu: ['Scrivania'] },
-  { username: 'assistente', name: 'Anna Sociale', menu: ['Scrivania'] },
-  { username: 'responsabile', name: 'Roberto Settore', menu: ['Scrivania'] },
+  { username: 'sportello', name: 'Silvia Accoglienza', menu: ['Scrivania', 'Anagrafe'] },
+  { username: 'assistente', name: 'Anna Sociale', menu: ['Scrivania', 'Anagrafe'] },
+  { username: 'responsabile', name: 'Roberto Settore', menu: ['Scrivania', 'Anagrafe'] },
   { username: 'regione', name: 'Renata Osservatorio', menu: ['Scrivania'] },
-  { username: 'terzosettore', name: 'Tommaso Cooperativa', menu: ['Scrivania'] },
+  { username: 'terzosettore', name: 'Tommaso Cooperativa', menu: ['Scrivania', 'Anagrafe'] },
 ];
 
 describe('each persona sees only its menu', () => {
