@@ -7,3 +7,4 @@ export * from './fiscal-code/index.js';
 export * from './person-matching/index.js';
 export * from './synthetic/index.js';
 export * from './wire/masked.js';
+export * from './custom-fields/index.js';

@@ -10,6 +10,7 @@ import { organisationPolicies } from '../modules/organisation/policies.js';
 import { personsPolicy } from '../modules/persons/persons.policy.js';
 import { householdsPolicy } from '../modules/persons/households/households.policy.js';
 import { referencePolicy } from '../modules/reference/reference.policy.js';
+import { fieldsPolicy } from '../modules/fields/fields.policy.js';
 
 export type CatalogueAction = Exclude<ActionName, `auth.${string}`>;
 
@@ -27,6 +28,7 @@ export const policies = {
   ...personsPolicy,
   ...householdsPolicy,
   ...referencePolicy,
+  ...fieldsPolicy,
 } satisfies Record<CatalogueAction, PolicyRule>;
 
 /** The permissions of a default profile, derived from the policy tables. */

@@ -211,6 +211,37 @@ export interface Ente {
   version: Generated<number>;
 }
 
+export interface FieldDefinition {
+  ambito_id: string | null;
+  applies_to: string | null;
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  field_class: string;
+  help_en: string | null;
+  help_it: string | null;
+  id: string;
+  key: string;
+  label_en: string | null;
+  label_it: string;
+  max_date: string | null;
+  max_value: number | null;
+  min_date: string | null;
+  min_value: number | null;
+  options: Generated<Json>;
+  pattern: string | null;
+  position: Generated<number>;
+  regione_id: string;
+  required: Generated<boolean>;
+  target: string;
+  type: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
 export interface HouseholdGroup {
   ambito_id: string;
   archived_at: Timestamp | null;
@@ -568,6 +599,7 @@ export interface DB {
   contact_point: ContactPoint;
   email_outbox: EmailOutbox;
   ente: Ente;
+  field_definition: FieldDefinition;
   household_group: HouseholdGroup;
   household_member: HouseholdMember;
   idempotency_key: IdempotencyKey;

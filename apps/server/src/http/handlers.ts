@@ -28,6 +28,7 @@ import { organisationHandlers } from '../modules/organisation/index.js';
 import { personsHandlers } from '../modules/persons/index.js';
 import { householdsHandlers } from '../modules/persons/households/index.js';
 import { referenceHandlers } from '../modules/reference/index.js';
+import { fieldsHandlers } from '../modules/fields/index.js';
 
 /**
  * One handler per contract: `satisfies` makes a contract without a handler a compile error, and
@@ -62,6 +63,7 @@ export const handlers = {
   ...personsHandlers,
   ...householdsHandlers,
   ...referenceHandlers,
+  ...fieldsHandlers,
 } satisfies { [N in ActionName]: ActionHandler<(typeof contracts)[N]> };
 
 export const handlerList: ActionHandler[] = Object.values(handlers);

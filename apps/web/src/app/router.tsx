@@ -48,6 +48,7 @@ export function createRouter() {
                 { path: 'amministrazione/organizzazione', element: guarded('organisation.tree', <AdminPage section="organisation" />) },
                 { path: 'amministrazione/operatori', element: guarded('operators.find', <AdminPage section="operators" />) },
                 { path: 'amministrazione/profili', element: guarded('profiles.find', <AdminPage section="profiles" />) },
+                { path: 'amministrazione/campi', element: guarded('fields.find', <AdminPage section="customFields" />) },
                 { path: 'persone', element: guarded('persons.find', <PersonsPage />) },
                 { path: 'persone/nuova', element: guarded('persons.create', <PersonNewPage />) },
                 { path: 'persone/duplicati', element: guarded('persons.findDuplicates', <PersonsDuplicatesPage />) },

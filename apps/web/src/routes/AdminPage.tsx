@@ -5,9 +5,10 @@ import { AdminNav } from '../features/admin/components/AdminNav';
 import { OperatorsSection } from '../features/admin/components/OperatorsSection';
 import { OrganisationTree } from '../features/admin/components/OrganisationTree';
 import { ProfilesSection } from '../features/admin/components/ProfilesSection';
+import { CustomFieldsSection } from '../features/admin/components/CustomFieldsSection';
 import { usePermission } from '../features/session/hooks/useSession';
 
-type Section = 'organisation' | 'operators' | 'profiles';
+type Section = 'organisation' | 'operators' | 'profiles' | 'customFields';
 
 /** "Amministrazione": organisation tree, operators, profiles (access issue, administration part). */
 export function AdminPage({ section }: { section: Section }) {
@@ -16,6 +17,7 @@ export function AdminPage({ section }: { section: Section }) {
   usePageTitle(title);
   const canCreateOperator = usePermission('operators.create');
   const canUpsertProfile = usePermission('profiles.upsert');
+  const canUpsertField = usePermission('fields.upsert');
   return (
     <>
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.admin'), to: '/amministrazione/organizzazione' }, { label: title }]} />
@@ -24,6 +26,7 @@ export function AdminPage({ section }: { section: Section }) {
       {section === 'organisation' && <OrganisationTree />}
       {section === 'operators' && <OperatorsSection canCreate={canCreateOperator} />}
       {section === 'profiles' && <ProfilesSection canCreate={canUpsertProfile} />}
+      {section === 'customFields' && <CustomFieldsSection canCreate={canUpsertField} />}
     </>
   );
 }

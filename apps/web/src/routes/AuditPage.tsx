@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Breadcrumb } from '../features/common/components/Breadcrumb';
 import { usePageTitle } from '../features/common/hooks/usePageTitle';
 import { AuditLogSection } from '../features/audit/components/AuditLogSection';
-import { AuditTabs } from '../features/audit/components/AuditTabs';
+import { Tabs } from '../features/common/components/Tabs';
 import { AuditVerifyPanel } from '../features/audit/components/AuditVerifyPanel';
 
 type Tab = 'log' | 'breakGlass' | 'integrity';
@@ -23,7 +23,7 @@ export function AuditPage() {
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('audit.title') }]} />
       <h1 className="mb-2">{t('audit.title')}</h1>
       <p className="lead mb-4">{t('audit.intro')}</p>
-      <AuditTabs tabs={tabs} active={tab} onSelect={setTab} label={t('audit.tabs.label')} />
+      <Tabs id="audit" tabs={tabs} active={tab} onSelect={setTab} label={t('audit.tabs.label')} />
       <div id={`audit-panel-${tab}`} role="tabpanel" aria-labelledby={`audit-tab-${tab}`} tabIndex={0} className="pt-3">
         {tab === 'log' && <AuditLogSection key="log" caption={t('audit.caption')} />}
         {tab === 'breakGlass' && (

@@ -19,7 +19,7 @@ import { PersonDataView } from '../features/persons/components/detail/PersonData
 import { PersonHeader } from '../features/persons/components/detail/PersonHeader';
 import { Panel } from '../features/persons/components/detail/Panel';
 import { ReplaceFiscalCodePanel } from '../features/persons/components/detail/ReplaceFiscalCodePanel';
-import { Tabs } from '../features/persons/components/detail/Tabs';
+import { Tabs } from '../features/common/components/Tabs';
 import { RegistryPanel } from '../features/persons/components/RegistryPanel';
 import { usePerson, useRememberPerson } from '../features/persons/hooks/usePersons';
 import { personName } from '../features/persons/lib/format';
@@ -111,7 +111,7 @@ function PersonDetail({ person, onReload }: { person: PersonView; onReload: () =
           <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setOpen(null)}>{t('persons.form.close')}</button>
         </Panel>
       )}
-      {tabs.length > 1 && <Tabs id="person" tabs={tabs} active={tab} onSelect={selectTab} label={t('persons.detail.tabs.label')} />}
+      {tabs.length > 1 && <Tabs id="person" className="mb-3" tabs={tabs} active={tab} onSelect={selectTab} label={t('persons.detail.tabs.label')} />}
       <div id={`person-panel-${tab}`} role={tabs.length > 1 ? 'tabpanel' : undefined} aria-labelledby={tabs.length > 1 ? `person-tab-${tab}` : undefined} tabIndex={tabs.length > 1 ? 0 : undefined}>
         {tab === 'data' && (
           <>

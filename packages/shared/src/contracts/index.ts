@@ -10,6 +10,7 @@ import { organisationContracts } from './organisation.js';
 import { personsContracts } from './persons.js';
 import { householdsContracts } from './households.js';
 import { referenceContracts } from './reference.js';
+import { fieldsContracts } from './fields.js';
 
 export * from './define.js';
 export * from './auth.js';
@@ -23,6 +24,7 @@ export * from './organisation.js';
 export * from './persons.js';
 export * from './households.js';
 export * from './reference.js';
+export * from './fields.js';
 
 /**
  * Every action of the API, by name. The server registers a route for each, the web client is typed
@@ -57,6 +59,7 @@ export const contracts = {
   ...personsContracts,
   ...householdsContracts,
   ...referenceContracts,
+  ...fieldsContracts,
 } as const;
 
 export type Contracts = typeof contracts;

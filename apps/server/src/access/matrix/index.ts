@@ -6,6 +6,7 @@ import { organisationMatrix } from './organisation.matrix.js';
 import { referenceMatrix } from './reference.matrix.js';
 import { householdsMatrix } from './households.matrix.js';
 import { personsMatrix } from './persons.matrix.js';
+import { fieldsMatrix } from './fields.matrix.js';
 
 /** Every module's hand-written matrix; modules add theirs here. */
-export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix, ...referenceMatrix, ...householdsMatrix, ...personsMatrix];
+export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix, ...referenceMatrix, ...householdsMatrix, ...personsMatrix, ...fieldsMatrix];

@@ -9,6 +9,7 @@ export function AdminNav() {
     { to: '/amministrazione/organizzazione', label: t('admin.organisation.title'), show: usePermission('organisation.tree') },
     { to: '/amministrazione/operatori', label: t('admin.operators.title'), show: usePermission('operators.find') },
     { to: '/amministrazione/profili', label: t('admin.profiles.title'), show: usePermission('profiles.find') },
+    { to: '/amministrazione/campi', label: t('admin.customFields.title'), show: usePermission('fields.find') },
   ];
   return (
     <nav aria-label={t('admin.navLabel')} className="mb-4">

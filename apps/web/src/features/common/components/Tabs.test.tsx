@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { renderWithProviders } from '../../../test/render';
-import { AuditTabs } from './AuditTabs';
+import { Tabs } from './Tabs';
 
 afterEach(cleanup);
 
-describe('AuditTabs', () => {
+describe('Tabs', () => {
   it('is a labelled tab list moved with the arrow keys', () => {
     const onSelect = vi.fn();
     const tabs = [
@@ -14,7 +14,7 @@ describe('AuditTabs', () => {
       { key: 'breakGlass', label: "Accessi d'emergenza" },
       { key: 'integrity', label: 'Integrità' },
     ];
-    renderWithProviders(<AuditTabs tabs={tabs} active="log" onSelect={onSelect} label="Sezioni" />);
+    renderWithProviders(<Tabs id="audit" tabs={tabs} active="log" onSelect={onSelect} label="Sezioni" />);
     expect(screen.getByRole('tablist', { name: 'Sezioni' })).toBeTruthy();
     const first = screen.getByRole('tab', { name: 'Registro' });
     expect(first.getAttribute('aria-selected')).toBe('true');

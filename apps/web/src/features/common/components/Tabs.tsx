@@ -7,10 +7,14 @@ interface TabsProps<K extends string> {
   active: K;
   onSelect: (key: K) => void;
   label: string;
+  className?: string;
 }
 
-/** WAI-ARIA tabs (bootstrap-italia nav-tabs): arrows, Home and End move; only the active tab is tabbable. */
-export function Tabs<K extends string>({ id, tabs, active, onSelect, label }: TabsProps<K>) {
+/**
+ * WAI-ARIA tabs (bootstrap-italia nav-tabs): arrows, Home and End move; only the active tab is tabbable.
+ * Tab `${id}-tab-${key}` controls the panel `${id}-panel-${key}`.
+ */
+export function Tabs<K extends string>({ id, tabs, active, onSelect, label, className }: TabsProps<K>) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;
@@ -21,7 +25,7 @@ export function Tabs<K extends string>({ id, tabs, active, onSelect, label }: Ta
     refs.current[next]?.focus();
   };
   return (
-    <ul className="nav nav-tabs mb-3" role="tablist" aria-label={label}>
+    <ul className={`nav nav-tabs${className ? ` ${className}` : ''}`} role="tablist" aria-label={label}>
       {tabs.map((tab, i) => (
         <li key={tab.key} className="nav-item" role="presentation">
           <button
