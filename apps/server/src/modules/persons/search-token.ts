@@ -9,8 +9,17 @@ import { secretKey } from '../../auth/secret-box.js';
  */
 const VALID_MS = 30 * 60 * 1000;
 
+// Derived once per secret: every search hands out a token, and HKDF is not free.
+const keys = new Map<string, Buffer>();
 function key(config: Pick<Config, 'secretKey' | 'dataDir'>): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', secretKey(config), Buffer.alloc(0), 'siso person search token v1', 32));
+  const secret = secretKey(config);
+  const id = secret.toString('base64');
+  let k = keys.get(id);
+  if (!k) {
+    k = Buffer.from(crypto.hkdfSync('sha256', secret, Buffer.alloc(0), 'siso person search token v1', 32));
+    keys.set(id, k);
+  }
+  return k;
 }
 
 function mac(config: Pick<Config, 'secretKey' | 'dataDir'>, operatorId: string, at: number): string {
