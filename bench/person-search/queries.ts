@@ -44,6 +44,17 @@ export function typo(rng: Rng, word: string): string {
   return `${word}x`;
 }
 
+/** The start of a normalised surname up to its n-th letter, blanks kept ("de santis", 4 → "de sa"). */
+export function leadingLetters(surname: string, n: number): string {
+  let letters = 0;
+  let end = 0;
+  while (end < surname.length && letters < n) {
+    if (surname.charAt(end) !== ' ') letters += 1;
+    end += 1;
+  }
+  return surname.slice(0, end).trim();
+}
+
 export async function drawQueries(pool: pg.Pool, ambitoId: string, perType: number, seed: number): Promise<Record<QueryType, BenchQuery[]>> {
   const rows = (
     await pool.query<Sample>(
@@ -58,10 +69,7 @@ export async function drawQueries(pool: pg.Pool, ambitoId: string, perType: numb
   const slice = (k: number) => rows.slice(k * perType, (k + 1) * perType);
   return {
     fiscalCode: slice(0).map((r) => ({ input: { q: r.fiscal_code }, targetId: r.id })),
-    surnamePrefix: slice(1).map((r) => {
-      const letters = r.surname_norm.replace(/[^a-z]/g, '');
-      return { input: { q: letters.slice(0, Math.min(letters.length, rng.int(3, 5))) }, targetId: r.id };
-    }),
+    surnamePrefix: slice(1).map((r) => ({ input: { q: leadingLetters(r.surname_norm, rng.int(3, 5)) }, targetId: r.id })),
     typoName: slice(2).map((r) => {
       const wrong = typo(rng, r.surname);
       return { input: { q: rng.chance(0.3) ? `${r.name} ${wrong}` : `${wrong} ${r.name}` }, targetId: r.id };

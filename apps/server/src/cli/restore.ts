@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { loadConfig } from '../config/config.js';
@@ -28,7 +29,7 @@ if (fs.existsSync(loc.pgDataDir)) {
 }
 const db = await PGlite.create(loc.pgDataDir, {
   loadDataDir: new Blob([fs.readFileSync(file)]),
-  extensions: { pg_trgm, unaccent },
+  extensions: { btree_gin, pg_trgm, unaccent },
 });
 const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migration');
 await db.close();

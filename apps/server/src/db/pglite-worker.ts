@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -22,7 +23,7 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');
 
 async function main(): Promise<void> {
-  const db = await PGlite.create(input.pgDataDir, { extensions: { pg_trgm, unaccent } });
+  const db = await PGlite.create(input.pgDataDir, { extensions: { btree_gin, pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
   await server.start();
   port!.postMessage({ type: 'ready' });

@@ -28,39 +28,24 @@ export interface SearchRow {
 }
 
 /**
- * The candidate predicate: filter by ambito first, then indexed operators only — equality on the
- * fiscal code, `LIKE 'x%'` on (ambito, surname_norm text_pattern_ops), trigram `%` on the separate
- * normalised surname and name columns (GIN), equality on (ambito, birth_date). No similarity() scan
- * over the ambito (issue 4 benchmark note: ~170 ms at 200k rows).
+ * The candidate predicate of the searches other than by name alone: filter by ambito first, then
+ * indexed operators only — equality on the fiscal code, the anonymous identifier, `LIKE 'x%'` on the
+ * fiscal code, equality on (ambito, birth_date). A name search with a birth date takes the people
+ * born that day (a handful) and ranks them by name. A name alone goes through `nameSearchQuery`.
  */
-function candidates(plan: SearchPlan, birthDate: string | undefined, ambitoId: string | null): { person: RawBuilder<boolean>; alias: RawBuilder<boolean> | null } {
+function candidates(plan: SearchPlan, birthDate: string | undefined): RawBuilder<boolean> {
   const byDate = birthDate ? sql<boolean>`p.birth_date = ${birthDate}::date` : null;
   switch (plan.mode) {
     case 'code':
-      return { person: sql`(p.fiscal_code = ${plan.code} OR p.fiscal_code_base = ${plan.base ?? plan.code})`, alias: null };
+      return sql`(p.fiscal_code = ${plan.code} OR p.fiscal_code_base = ${plan.base ?? plan.code})`;
     case 'anonymous':
-      return { person: sql`p.anonymous_code = ${plan.code}`, alias: null };
+      return sql`p.anonymous_code = ${plan.code}`;
     case 'codePrefix':
-      return { person: sql`p.fiscal_code LIKE ${`${plan.prefix}%`}`, alias: null };
+      return sql`p.fiscal_code LIKE ${`${plan.prefix}%`}`;
     case 'none':
-      return { person: byDate ?? sql`false`, alias: null };
-    case 'name': {
-      // With a birth date the date narrows to a handful of rows: rank them by name, no trigram filter.
-      if (byDate) return { person: byDate, alias: sql`p.birth_date = ${birthDate}::date` };
-      const parts: Array<RawBuilder<unknown>> = [
-        sql`p.surname_norm LIKE ${`${escapeLike(plan.whole)}%`}`,
-        sql`p.surname_norm % ${plan.whole}`,
-        ...plan.splits.map((s) => sql`(p.surname_norm % ${s.surname} AND p.name_norm % ${s.name})`),
-      ];
-      const aliasTerms = [plan.whole, ...plan.splits.map((s) => s.surname)];
-      return {
-        person: sql<boolean>`(${sql.join(parts, sql` OR `)})`,
-        alias: sql<boolean>`p.id = ANY(ARRAY(SELECT al.person_id FROM person_alias al WHERE al.ambito_id = ${ambitoId} AND (${sql.join(
-          aliasTerms.map((t) => sql`al.surname_norm % ${t}`),
-          sql` OR `,
-        )})))`,
-      };
-    }
+      return byDate ?? sql`false`;
+    case 'name':
+      return byDate ?? sql`false`;
   }
 }
 
@@ -91,23 +76,34 @@ export interface SearchInput {
   previews: boolean;
 }
 
+type Scope = { inScope: RawBuilder<boolean>; canUpdate: RawBuilder<boolean> };
+
+const ORDER = sql`GREATEST(x.name_score, x.alias_score) DESC, x.surname_norm, x.name_norm, x.id`;
+
+/**
+ * Settings of a name search's transaction. `pg_trgm.word_similarity_threshold`: the `<%` matches of a
+ * search by several words; pg_trgm's default, 0.6, misses one wrong letter in a short surname
+ * ("Bianki Lucia" → "bianchi lucia" is 0.59). `jit`: off — these queries take milliseconds, and when
+ * the planner's estimate crosses jit_above_cost, compiling costs hundreds (measured: 440 ms of 920).
+ */
+export const SEARCH_SETTINGS = { jit: 'off', 'pg_trgm.word_similarity_threshold': '0.5' } as const;
+
+/** Whether `input` is a search by name alone, which runs with `SEARCH_SETTINGS`. */
+export function needsSearchSettings(input: SearchInput): boolean {
+  return input.plan.mode === 'name' && !input.birthDate;
+}
+
 /**
  * The candidate + ranking query for one ambito, with the two scope predicates given (the handler
  * passes `visibleTo`; bench/person-search passes the operator's scope written plainly, to measure
  * the same SQL without the pipeline).
  */
-export function searchPersonsQuery(
-  ambitoId: string | null,
-  scope: { inScope: RawBuilder<boolean>; canUpdate: RawBuilder<boolean> },
-  input: SearchInput,
-): RawBuilder<SearchRow> {
-  const { person, alias } = candidates(input.plan, input.birthDate, ambitoId);
+export function searchPersonsQuery(ambitoId: string | null, scope: Scope, input: SearchInput): RawBuilder<SearchRow> {
+  if (input.plan.mode === 'name' && !input.birthDate) return nameSearchQuery(ambitoId, scope, input, input.plan);
   const dateFilter = input.birthDate && input.plan.mode !== 'name' ? sql`AND p.birth_date = ${input.birthDate}::date` : sql``;
-  const candidate = alias ? sql`(${person} OR ${alias})` : person;
-  const minScore = input.plan.mode === 'name' ? (input.birthDate ? 0.2 : 0.3) : 0;
-  // `OFFSET 0` keeps the candidate scan a subquery of its own, so each score (several similarity()
-  // calls and the alias lookup) is computed once per candidate, not again in the filter and the
-  // sort; the ente is joined to the page only.
+  const minScore = input.plan.mode === 'name' ? 0.2 : 0;
+  // `OFFSET 0` keeps the candidate scan a subquery of its own, so each score is computed once per
+  // candidate, not again in the filter and the sort; the ente is joined to the page only.
   return sql<SearchRow>`
     SELECT x.*, e.name AS ente_name FROM (
       SELECT * FROM (
@@ -121,15 +117,78 @@ export function searchPersonsQuery(
           FROM person p
          WHERE p.ambito_id = ${ambitoId} AND p.archived_at IS NULL
            ${input.includeMerged ? sql`` : sql`AND p.merged_into IS NULL`}
-           AND ${candidate} ${dateFilter}
+           AND ${candidates(input.plan, input.birthDate)} ${dateFilter}
         OFFSET 0
-      ) c
-      WHERE (c.in_scope OR (${input.previews} AND c.protection_reason IS NULL))
-        AND GREATEST(c.name_score, c.alias_score) >= ${minScore}
-      ORDER BY GREATEST(c.name_score, c.alias_score) DESC, c.surname_norm, c.name_norm, c.id
+      ) x
+      WHERE (x.in_scope OR (${input.previews} AND x.protection_reason IS NULL))
+        AND GREATEST(x.name_score, x.alias_score) >= ${minScore}
+      ORDER BY ${ORDER}
       LIMIT ${input.limit}
     ) x JOIN ente e ON e.id = x.ente_id
-    ORDER BY GREATEST(x.name_score, x.alias_score) DESC, x.surname_norm, x.name_norm, x.id`;
+    ORDER BY ${ORDER}`;
+}
+
+/**
+ * A search by name alone (measured in bench/person-search, 1M people in 10 ambiti). Candidates:
+ * - surnames starting with the text: an index-only scan of the covering, partial
+ *   `person_surname_prefix_idx` that also carries the scope columns, so the thousands of people a
+ *   3-letter prefix can match are ranked without reading the table;
+ * - only when fewer than `limit` people have a surname starting with the text (prefix matches score at
+ *   least 0.75 and rank first, so the fuzzy scans could not change the page — a near-identical spelling
+ *   above 0.75 is the one thing left out; typing more of the name finds it), approximate matches:
+ *   one word: surnames similar to it (`%`, trigram GIN on (ambito, surname)); several words: full
+ *   names containing them approximately, in any order (`<%`, word similarity over "surname name",
+ *   trigram GIN on (ambito, that expression); one index scan instead of one per way of cutting the
+ *   words into surname + name). Without the gate a short text ("di st") costs ~180 ms at 100,000
+ *   people in the ambito;
+ * - aliases similar to the word typed, or approximately one of the words or word groups typed.
+ * Every candidate is then scored as before (`nameScore`, `aliasScore`) and only the page is read
+ * from the table.
+ */
+function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInput, plan: Extract<SearchPlan, { mode: 'name' }>): RawBuilder<SearchRow> {
+  const live = input.includeMerged ? sql`p.archived_at IS NULL` : sql`p.archived_at IS NULL AND p.merged_into IS NULL`;
+  const base = sql`p.ambito_id = ${ambitoId} AND ${live}`;
+  // The same condition in a form the planner cannot match to the partial prefix index: otherwise it
+  // may read the whole ambito from that index and filter it with the trigram operator, whose cost
+  // it underestimates (measured at 1M people: 230 ms for "Marco Luuzi" instead of 23–39 through the trigram GIN).
+  const baseFuzzy = sql`p.ambito_id = ${ambitoId} AND ${input.includeMerged ? sql`p.archived_at IS NULL` : sql`num_nulls(p.archived_at, p.merged_into) = 2`}`;
+  const cols = sql`p.id, p.protection_reason, p.surname_norm, p.name_norm, ${scope.inScope} AS in_scope, ${scope.canUpdate} AS can_update`;
+  const visible = (alias: string) => sql`(${sql.ref(`${alias}.in_scope`)} OR (${input.previews} AND ${sql.ref(`${alias}.protection_reason`)} IS NULL))`;
+  const fuzzy =
+    plan.splits.length === 0
+      ? sql`p.surname_norm % ${plan.whole}`
+      : sql`${plan.whole} <% (coalesce(p.surname_norm, '') || ' ' || coalesce(p.name_norm, ''))`;
+  // An alias similar to the word typed, or (several words) approximately one of the words or word
+  // groups typed: one word_similarity() per alias of the ambito instead of one similarity() per
+  // alias and per way of cutting the words.
+  const aliasMatch = plan.splits.length === 0 ? sql`al.surname_norm % ${plan.whole}` : sql`al.surname_norm <% ${plan.whole}`;
+  return sql<SearchRow>`
+    WITH pre AS MATERIALIZED (
+      SELECT ${cols} FROM person p WHERE ${base} AND p.surname_norm LIKE ${`${escapeLike(plan.whole)}%`}
+    ), c AS (
+      SELECT * FROM pre
+      UNION
+      SELECT ${cols} FROM person p WHERE ${baseFuzzy} AND ${fuzzy} AND (SELECT count(*) FROM pre WHERE ${visible('pre')}) < ${input.limit}
+      UNION
+      SELECT ${cols} FROM person p WHERE ${base} AND p.id = ANY(ARRAY(
+        SELECT al.person_id FROM person_alias al WHERE al.ambito_id = ${ambitoId} AND ${aliasMatch}))
+    )
+    SELECT p.id, p.anonymous, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.sex,
+           p.birth_date, p.birth_place_name, p.ente_id, e.name AS ente_name, p.date_of_death, p.protection_reason,
+           x.surname_norm, x.name_norm, x.in_scope, x.can_update, x.name_score, x.alias_score
+      FROM (
+        SELECT * FROM (
+          SELECT p.*, ${nameScore(plan)} AS name_score, ${aliasScore(plan)} AS alias_score
+            FROM c p WHERE ${visible('p')}
+          OFFSET 0
+        ) x
+        WHERE GREATEST(x.name_score, x.alias_score) >= 0.3
+        ORDER BY ${ORDER}
+        LIMIT ${input.limit}
+      ) x
+      JOIN person p ON p.id = x.id
+      JOIN ente e ON e.id = p.ente_id
+     ORDER BY ${ORDER}`;
 }
 
 /**
@@ -139,6 +198,11 @@ export function searchPersonsQuery(
  */
 export async function searchPersons(db: Kysely<DB>, actor: Actor, input: SearchInput): Promise<SearchRow[]> {
   const scope = { inScope: visibleTo(actor, 'persons.get', PERSON, 'p'), canUpdate: visibleTo(actor, 'persons.update', PERSON, 'p') };
+  if (needsSearchSettings(input)) {
+    // Transaction-local (is_local = true): the handler's read-only transaction ends with the request.
+    const settings = Object.entries(SEARCH_SETTINGS).map(([k, v]) => sql`set_config(${k}, ${v}, true)`);
+    await sql`SELECT ${sql.join(settings)}`.execute(db);
+  }
   const r = await searchPersonsQuery(actor.context!.ambitoId, scope, input).execute(db);
   return r.rows.map((row) => ({ ...row, score: Number(Math.max(row.name_score, row.alias_score).toFixed(3)) || (input.plan.mode === 'name' ? 0 : 1) }));
 }
