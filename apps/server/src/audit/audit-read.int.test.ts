@@ -48,12 +48,17 @@ describe('audit.find (DPO of the ambito)', () => {
     const byRecord = await dpo.call('audit.find', { recordKind: 'person', recordId: record });
     expect(byRecord.body.items).toHaveLength(2);
     expect((await dpo.call('audit.find', { recordKind: 'case', recordId: record })).body.items).toHaveLength(0);
+    expect((await dpo.call('audit.find', { recordId: record })).body.items).toHaveLength(2);
+    const byKind = await dpo.call('audit.find', { recordKind: 'person', action: 'people.' });
+    expect(byKind.body.items.map((i: { action: string }) => i.action)).toEqual(['people.update', 'people.get']);
 
     const prefix = await dpo.call('audit.find', { action: 'alerts.', operator: 'assistente' });
     expect(prefix.body.items.length).toBeGreaterThanOrEqual(1);
     expect(prefix.body.items.every((i: { action: string }) => i.action.startsWith('alerts.'))).toBe(true);
     const byId = await dpo.call('audit.find', { action: 'alerts.markRead', operator: assistente.id });
     expect(byId.body.items.length).toBe(prefix.body.items.length);
+    expect((await dpo.call('audit.find', { action: 'alerts.', operator: 'Assistente' })).body.items.length).toBe(prefix.body.items.length);
+    expect((await dpo.call('audit.find', { operator: 'nessuno' })).body.items).toHaveLength(0);
 
     const denied = await dpo.call('audit.find', { outcome: 'denied', operator: 'assistente' });
     expect(denied.body.items[0]).toMatchObject({ action: 'system.get', errorCode: 'forbidden' });

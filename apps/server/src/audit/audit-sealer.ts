@@ -15,12 +15,40 @@ export const SEAL_LOCK = 7_352_002;
  */
 export async function sealAudit(db: Kysely<DB>, maxRows = 10_000, opts: { full?: boolean } = {}): Promise<number> {
   let sealed = 0;
+  let after = 0;
   while (sealed < maxRows) {
-    const n = await db.transaction().execute((tx) => sealBatch(tx, opts.full ?? false));
-    sealed += n;
-    if (n < BATCH) break;
+    const b = await db.transaction().execute((tx) => sealBatch(tx, opts.full ?? false, after));
+    sealed += b.n;
+    if (b.n < BATCH) break;
+    after = b.last;
   }
+  await mergeGinPending(db);
   return sealed;
+}
+
+/**
+ * The GIN indexes of audit_event (subjects, targets) take new entries into a pending list, merged into
+ * the index when the list exceeds gin_pending_list_limit — by the request whose insert crossed it,
+ * which then waits for the whole merge (200 ms at 2 million rows, seconds once the index no longer fits
+ * in memory; bench/access). The sealer, already running after commits off the request path, merges
+ * them every GIN_MERGE_EVERY_MS instead, so requests only append. Merging needs the tables' owner (as
+ * VACUUM does): where the application's role does not own them, requests and autovacuum merge, as
+ * PostgreSQL does by default. A failed merge never fails sealing.
+ */
+const GIN_INDEXES = ['audit_event_subjects_idx', 'audit_event_targets_idx'];
+const GIN_MERGE_EVERY_MS = 5_000;
+let ginMergedAt = 0;
+let ginMergeAllowed = true;
+
+async function mergeGinPending(db: Kysely<DB>): Promise<void> {
+  if (!ginMergeAllowed || Date.now() - ginMergedAt < GIN_MERGE_EVERY_MS) return;
+  ginMergedAt = Date.now();
+  try {
+    await sql`SELECT gin_clean_pending_list(i::regclass) FROM unnest(${GIN_INDEXES}::text[]) AS i`.execute(db);
+  } catch (err) {
+    // Not the owner (42501), or no such index (42704, 42P01): stop trying in this process.
+    if (['42501', '42704', '42P01'].includes((err as { code?: string }).code ?? '')) ginMergeAllowed = false;
+  }
 }
 
 /**
@@ -29,15 +57,16 @@ export async function sealAudit(db: Kysely<DB>, maxRows = 10_000, opts: { full?:
  */
 export async function sealPendingIn(tx: Transaction<DB>, maxRows = 100_000): Promise<number> {
   let sealed = 0;
+  let after = 0;
   while (sealed < maxRows) {
-    const n = await sealBatch(tx, true);
-    sealed += n;
-    if (n < BATCH) break;
+    const b = await sealBatch(tx, true, after);
+    sealed += b.n;
+    if (b.n < BATCH) break;
+    after = b.last;
   }
   return sealed;
 }
 
-/** One batch, in the caller's transaction; 0 when another sealer holds the lock. */
 /**
  * Rows committed out of sequence order are almost always this close behind the newest seal (requests are
  * short); the after-commit sealer looks only there, so a pass costs the same at 10 rows or 10 million.
@@ -45,15 +74,41 @@ export async function sealPendingIn(tx: Transaction<DB>, maxRows = 100_000): Pro
  */
 const RECENT_WINDOW = 2_000;
 
-async function sealBatch(tx: Transaction<DB>, full: boolean): Promise<number> {
+/**
+ * One batch, in the caller's transaction: the BATCH oldest unsealed rows with seq > `after` (the last
+ * row of the previous batch of the same pass: a pass never rescans what it has just sealed; a straggler
+ * behind it waits for the next pass). 0 rows when another sealer holds the lock.
+ */
+async function sealBatch(tx: Transaction<DB>, full: boolean, after: number): Promise<{ n: number; last: number }> {
   const locked = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`.execute(tx);
-  if (!locked.rows[0]?.ok) return 0;
+  if (!locked.rows[0]?.ok) return { n: 0, last: after };
+  // The lower bound is a parameter, known when the statement is planned, and bounds BOTH sides of the
+  // anti-join (PostgreSQL does not carry e.seq > x over to s.seq): with the bound only on audit_event,
+  // the merge anti-join read audit_seal's primary key from its first entry, every pass — a pass cost
+  // grew with the log (bench/access, "volume"). The pending seqs are found on the two primary keys
+  // alone (index-only), and only those rows are read from the heap.
+  let from = after;
+  if (!full) {
+    const top = await sql<{ seq: number | null }>`SELECT max(seq) AS seq FROM audit_seal`.execute(tx);
+    from = Math.max(after, Number(top.rows[0]?.seq ?? 0) - RECENT_WINDOW);
+  }
+  // A full pass reads both primary keys end to end. A parallel plan would have every worker read all of
+  // audit_seal's (the inner side of the merge): twice the work for the same answer. For this statement
+  // only, since audit.verify runs it inside the request's transaction.
+  let serial: string | null = null;
+  if (full) {
+    serial = (await sql<{ was: string }>`SELECT current_setting('max_parallel_workers_per_gather') AS was`.execute(tx)).rows[0]!.was;
+    await sql`SELECT set_config('max_parallel_workers_per_gather', '0', true)`.execute(tx);
+  }
   const rows = await sql<HashableAuditRow>`
     SELECT e.* FROM audit_event e
-     WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = e.seq)
-       ${full ? sql`` : sql`AND e.seq > (SELECT coalesce(max(seq), 0) FROM audit_seal) - ${RECENT_WINDOW}`}
-     ORDER BY e.seq LIMIT ${BATCH}`.execute(tx);
-  if (rows.rows.length === 0) return 0;
+     WHERE e.seq = ANY (ARRAY(
+       SELECT u.seq FROM audit_event u
+        WHERE u.seq > ${from} AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = u.seq AND s.seq > ${from})
+        ORDER BY u.seq LIMIT ${BATCH}))
+     ORDER BY e.seq`.execute(tx);
+  if (serial !== null) await sql`SELECT set_config('max_parallel_workers_per_gather', ${serial}, true)`.execute(tx);
+  if (rows.rows.length === 0) return { n: 0, last: after };
   const chains = [...new Set(rows.rows.map((r) => r.chain_key))];
   // The head of a chain is its last seal, or its latest checkpoint when pruning removed every seal.
   // One index probe per chain (audit_seal's unique (chain_key, chain_pos)), never a scan of the chain.
@@ -75,7 +130,7 @@ async function sealBatch(tx: Transaction<DB>, full: boolean): Promise<number> {
     return { seq: Number(row.seq), chain_key: row.chain_key, chain_pos: pos, prev_hash: prev.hash, hash };
   });
   await tx.insertInto('audit_seal').values(seals).execute();
-  return seals.length;
+  return { n: seals.length, last: seals[seals.length - 1]!.seq };
 }
 
 export interface ChainVerification {
