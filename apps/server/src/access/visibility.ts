@@ -37,10 +37,18 @@ export function visibleTo(actor: Actor, permission: string, recordKind: string, 
   return sql<boolean>`${sql.raw(SCOPE_MARKER)} (${byScope} OR ${col('id')} = ANY(ARRAY(
     SELECT g.record_id FROM access_grant g
      WHERE g.record_kind = ${recordKind}
-       AND g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)
+       AND ${grantedToActor(actor, c)})))`;
+}
+
+/**
+ * An access grant `g` that is in force today and names this actor, their office or their ente
+ * (architecture: "Access grants"). The one definition every grant lookup uses.
+ */
+export function grantedToActor(actor: Pick<Actor, 'operatorId'>, c: { officeId: string; enteId: string }): RawBuilder<boolean> {
+  return sql<boolean>`g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)
        AND ((g.subject_kind = 'operator' AND g.subject_id = ${actor.operatorId})
          OR (g.subject_kind = 'office' AND g.subject_id = ${c.officeId})
-         OR (g.subject_kind = 'ente' AND g.subject_id = ${c.enteId})))))`;
+         OR (g.subject_kind = 'ente' AND g.subject_id = ${c.enteId}))`;
 }
 
 /**
@@ -54,8 +62,5 @@ export function hiddenOfficesSql(actor: Actor, recordKind: string, recordIdRef: 
   return sql<string[]>`ARRAY(
     SELECT g.hide_info_from_office FROM access_grant g
      WHERE g.record_kind = ${recordKind} AND g.record_id = ${recordIdRef} AND g.hide_info_from_office IS NOT NULL
-       AND g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)
-       AND ((g.subject_kind = 'operator' AND g.subject_id = ${actor.operatorId})
-         OR (g.subject_kind = 'office' AND g.subject_id = ${c.officeId})
-         OR (g.subject_kind = 'ente' AND g.subject_id = ${c.enteId})))`;
+       AND ${grantedToActor(actor, c)})`;
 }

@@ -2,6 +2,7 @@ import type { GrantView } from '@siso/shared';
 import { sql, type Selectable } from 'kysely';
 import { abilitiesFor } from '../../access/abilities.js';
 import { visibleRecord } from '../../access/record-kinds.js';
+import { grantedToActor } from '../../access/visibility.js';
 import type { AccessGrant } from '../../db/types.js';
 import type { Tx } from '../../db/transaction.js';
 import type { ContextActor } from './require-actor.js';
@@ -21,10 +22,7 @@ export async function recordSeenBy(tx: Tx, actor: ContextActor, kind: string, id
   const held = await sql<{ ambito_id: string; ente_id: string }>`
     SELECT g.ambito_id, g.ente_id FROM access_grant g
      WHERE g.record_kind = ${kind} AND g.record_id = ${id}
-       AND g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)
-       AND ((g.subject_kind = 'operator' AND g.subject_id = ${actor.operatorId})
-         OR (g.subject_kind = 'office' AND g.subject_id = ${c.officeId})
-         OR (g.subject_kind = 'ente' AND g.subject_id = ${c.enteId}))
+       AND ${grantedToActor(actor, c)}
      LIMIT 1`.execute(tx);
   const row = held.rows[0];
   return row ? { ambitoId: row.ambito_id, enteId: row.ente_id } : null;

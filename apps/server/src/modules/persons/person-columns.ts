@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { PersonFields } from '@siso/shared';
 
 /** Column values of the plain (non-derived) fields present in an input: undefined = untouched. */
@@ -17,11 +18,12 @@ export function plainColumns(input: PersonFields & { protectionReason?: string |
   return out;
 }
 
-/** jsonb columns travel as JSON text to the driver. */
-export function toDbValues(columns: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(columns)) out[k] = (k === 'contacts' || k === 'gp') && v !== null && v !== undefined ? JSON.stringify(v) : v;
-  return out;
+/** `col = value` for an UPDATE of person: jsonb columns travel as JSON text, citizenships as text[]. */
+export function setClause(columns: Record<string, unknown>): Array<RawBuilder<unknown>> {
+  return Object.entries(columns).map(([col, v]) => {
+    if ((col === 'contacts' || col === 'gp') && v !== null && v !== undefined) return sql`${sql.ref(col)} = ${JSON.stringify(v)}`;
+    return col === 'citizenships' ? sql`${sql.ref(col)} = ${v}::text[]` : sql`${sql.ref(col)} = ${v}`;
+  });
 }
 
 /** Fields whose values never go into the audit row, only their names (architecture: audit). */

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { registerRecordKind } from '../../access/record-kinds.js';
+import { grantedToActor } from '../../access/visibility.js';
 
 /**
  * Record kinds of the registry. `person`: the person table is scope-guarded from now on — every
@@ -21,8 +22,5 @@ export function protectionGrantedSql(actor: Actor, idRef: RawBuilder<unknown>): 
   return sql<boolean>`EXISTS (
     SELECT 1 FROM access_grant g
      WHERE g.record_kind = ${PROTECTED_PERSON} AND g.record_id = ${idRef}
-       AND g.revoked_at IS NULL AND g.valid_from <= current_date AND (g.valid_to IS NULL OR g.valid_to >= current_date)
-       AND ((g.subject_kind = 'operator' AND g.subject_id = ${actor.operatorId})
-         OR (g.subject_kind = 'office' AND g.subject_id = ${c.officeId})
-         OR (g.subject_kind = 'ente' AND g.subject_id = ${c.enteId})))`;
+       AND ${grantedToActor(actor, c)})`;
 }

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { normalizeName, type AddressInput } from '@siso/shared';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { PROTECTED_PERSON } from './person-kinds.js';
 
 /** Aliases are replaced as a list (issue 4, point 4: other names the person is known by, searchable). */
 export async function insertAliases(
@@ -71,4 +72,21 @@ function sqlDayBefore(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Whoever marks a person protected keeps sight of their whereabouts (issue 4, point 5); everybody
+ * else needs an explicit `protectedPerson` grant.
+ */
+export async function grantProtectionTo(
+  db: Kysely<DB>,
+  g: { personId: string; ambitoId: string; enteId: string; operatorId: string; purpose: string },
+): Promise<void> {
+  await db
+    .insertInto('access_grant')
+    .values({
+      id: crypto.randomUUID(), ambito_id: g.ambitoId, ente_id: g.enteId, record_kind: PROTECTED_PERSON, record_id: g.personId,
+      subject_kind: 'operator', subject_id: g.operatorId, purpose: g.purpose, valid_from: sql<string>`current_date`, granted_by: g.operatorId,
+    })
+    .execute();
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFiscalCode, omocodiaVariant } from '@siso/shared';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createPerson } from '../../testing/persons.js';
 
 /**
  * People registry through the real HTTP pipeline (issue 4): search first, create with fiscal-code
@@ -17,15 +18,7 @@ const PERUGIA = { istat: '054039', belfiore: 'G478' };
 const cf = (surname: string, name: string, sex: 'M' | 'F', birthDate: string, place = PERUGIA.belfiore) =>
   computeFiscalCode({ surname, name, sex, birthDate, birthPlaceCode: place });
 
-async function token(c: TestClient, q = 'zz'): Promise<string> {
-  const r = await c.call('persons.find', { q });
-  expect(r.status).toBe(200);
-  return r.body.searchToken as string;
-}
-
-async function create(c: TestClient, input: Record<string, unknown>) {
-  return c.call('persons.create', { searchToken: await token(c), ...input });
-}
+const create = (c: TestClient, input: Record<string, unknown>) => createPerson(c, input);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,19 +1,18 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { decodeOmocodia, generateAnonymousCode, generateTemporaryFiscalCode, personsCreate, type FiscalCodeKind } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { ambitoActor } from '../require-ambito.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
-import { PERSON, PROTECTED_PERSON } from '../person-kinds.js';
+import { PERSON } from '../person-kinds.js';
 import { diffColumns, writeHistory } from '../person-history.js';
 import { loadPerson, presentPerson } from '../person-repo.js';
 import { personInputClasses } from '../persons.fields.js';
 import { isValidSearchToken } from '../search-token.js';
 import { insertIntoOwnTenant } from '../tenant-write.js';
 import { checkAddressPlace, fiscalCodeKindOf, resolveIdentity, throwIfProblems } from '../validate-person.js';
-import { insertAddresses, insertAliases } from '../person-parts.js';
+import { grantProtectionTo, insertAddresses, insertAliases } from '../person-parts.js';
 
 /**
  * persons.create (issue 4, points 2 and 4): only after a search (searchToken); a definitive code is
@@ -75,15 +74,7 @@ export const createPerson = defineHandler(personsCreate, async (ctx, input) => {
   await insertAliases(ctx.tx, id, c.ambitoId, input.aliases ?? []);
   await insertAddresses(ctx.tx, id, c.ambitoId, actor.operatorId, input.addresses ?? []);
   if (columns.protection_reason) {
-    // Whoever marks a person protected keeps sight of them; others need an explicit grant.
-    await ctx.tx
-      .insertInto('access_grant')
-      .values({
-        id: crypto.randomUUID(), ambito_id: c.ambitoId, ente_id: c.enteId, record_kind: PROTECTED_PERSON, record_id: id,
-        subject_kind: 'operator', subject_id: actor.operatorId, purpose: 'protezione: operatore che ha registrato la persona',
-        valid_from: sql<string>`current_date`, granted_by: actor.operatorId,
-      })
-      .execute();
+    await grantProtectionTo(ctx.tx, { personId: id, ambitoId: c.ambitoId, enteId: c.enteId, operatorId: actor.operatorId, purpose: 'protezione: operatore che ha registrato la persona' });
   }
   await writeHistory(ctx.tx, {
     personId: id, ambitoId: c.ambitoId, operatorId: actor.operatorId, source: 'manual',

@@ -6,7 +6,7 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { PERSON, PROTECTED_PERSON } from '../person-kinds.js';
-import { auditDetails, toDbValues } from '../person-columns.js';
+import { auditDetails, setClause } from '../person-columns.js';
 import { diffColumns, writeHistory } from '../person-history.js';
 import { moveReferences } from '../person-references.js';
 import { loadPerson, presentPerson, type PersonRow } from '../person-repo.js';
@@ -74,16 +74,12 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
   const changes = diffColumns(survivor as unknown as Record<string, unknown>, columns);
   const finalSurname = (columns.surname ?? survivor.surname) as string | null;
   const finalName = (columns.name ?? survivor.name) as string | null;
-  if (Object.keys(columns).length > 0) {
+  if (columns.surname !== undefined || columns.name !== undefined) {
     columns.surname_norm = finalSurname ? normalizeName(finalSurname) : null;
     columns.name_norm = finalName ? normalizeName(finalName) : null;
-    const sets = Object.entries(toDbValues(columns)).map(([col, v]) => sql`${sql.ref(col)} = ${col === 'citizenships' ? sql`${v}::text[]` : v}`);
-    await sql`UPDATE person p SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
-               WHERE p.id = ${survivor.id} AND ${visibleTo(actor, 'persons.merge', PERSON, 'p')}`.execute(ctx.tx);
-  } else {
-    await sql`UPDATE person p SET version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
-               WHERE p.id = ${survivor.id} AND ${visibleTo(actor, 'persons.merge', PERSON, 'p')}`.execute(ctx.tx);
   }
+  await sql`UPDATE person p SET ${sql.join([...setClause(columns), sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
+             WHERE p.id = ${survivor.id} AND ${visibleTo(actor, 'persons.merge', PERSON, 'p')}`.execute(ctx.tx);
 
   // 3. Aliases: the merged person's own names become an alias when they differ; its aliases move.
   const moved: Record<string, number> = {};

@@ -31,14 +31,19 @@ export const getPersonHistory = defineHandler(personsHistory, async (ctx, input)
      ORDER BY h.at DESC, h.id DESC LIMIT ${input.limit + 1}`.execute(ctx.tx);
   const hidden = person.protection_reason !== null && !person.protection_granted;
   // Address and household changes are a protected person's whereabouts and family links (issue 4, point 5).
-  const visible = (field: string) => {
-    const household = field.startsWith('household.');
+  const classOf = (field: string) => {
+    if (field.startsWith('household.')) return 'personal' as const;
     const root = field.startsWith('address.') ? 'addresses' : field;
-    if (hidden && (household || (protectedFields as readonly string[]).includes(root))) return false;
-    const cls = household ? 'personal' : personFieldClasses[root as keyof typeof personFieldClasses] ?? 'special';
-    return readable.has(cls);
+    return personFieldClasses[root as keyof typeof personFieldClasses] ?? 'special';
   };
-  ctx.audit({ subjectPeople: [person.id], targets: [{ kind: PERSON, id: person.id }], classesRead: [...readable] as never });
+  const visible = (field: string) => {
+    const root = field.startsWith('address.') ? 'addresses' : field;
+    if (hidden && (field.startsWith('household.') || (protectedFields as readonly string[]).includes(root))) return false;
+    return readable.has(classOf(field));
+  };
+  // The audit names the classes actually shown, not every class the profile could read.
+  const shown = new Set(r.rows.slice(0, input.limit).flatMap((h) => h.changes.filter((c) => visible(c.field)).map((c) => classOf(c.field))));
+  ctx.audit({ subjectPeople: [person.id], targets: [{ kind: PERSON, id: person.id }], classesRead: [...shown] });
   return toPage(r.rows, input.limit, (h) => [h.at.toISOString(), h.id], (h) => ({
     id: h.id,
     at: h.at.toISOString(),

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { decodeOmocodia, personsUpdate } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
@@ -7,10 +6,10 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
-import { PERSON, PROTECTED_PERSON } from '../person-kinds.js';
-import { auditDetails, plainColumns, toDbValues } from '../person-columns.js';
+import { PERSON } from '../person-kinds.js';
+import { auditDetails, plainColumns, setClause } from '../person-columns.js';
 import { diffColumns, writeHistory } from '../person-history.js';
-import { historiseAddress, insertAliases } from '../person-parts.js';
+import { grantProtectionTo, historiseAddress, insertAliases } from '../person-parts.js';
 import { loadPerson, presentPerson } from '../person-repo.js';
 import { personInputClasses } from '../persons.fields.js';
 import { checkAddressPlace, fiscalCodeKindOf, resolveIdentity, throwIfProblems } from '../validate-person.js';
@@ -59,9 +58,8 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
   if (identifying) columns.anonymous = false;
   const changes = diffColumns(row as unknown as Record<string, unknown>, columns);
   if (Object.keys(columns).length > 0 || input.aliases || input.newAddress) {
-    const sets = Object.entries(toDbValues(columns)).map(([col, v]) => sql`${sql.ref(col)} = ${col === 'citizenships' ? sql`${v}::text[]` : v}`);
     await mapUniqueViolations(
-      () => sql`UPDATE person p SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
+      () => sql`UPDATE person p SET ${sql.join([...setClause(columns), sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
                  WHERE p.id = ${id} AND ${visibleTo(actor, 'persons.update', PERSON, 'p')}`.execute(ctx.tx),
       { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente' } },
     );
@@ -76,11 +74,7 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
     changes.push({ field: `address.${input.newAddress.kind}`, before: null, after: { street: input.newAddress.street, validFrom: input.newAddress.validFrom } });
   }
   if (input.protectionReason && !row.protection_reason && !row.protection_granted) {
-    await ctx.tx.insertInto('access_grant').values({
-      id: crypto.randomUUID(), ambito_id: row.ambito_id, ente_id: actor.context.enteId, record_kind: PROTECTED_PERSON, record_id: id,
-      subject_kind: 'operator', subject_id: actor.operatorId, purpose: 'protezione: operatore che ha disposto la protezione',
-      valid_from: sql<string>`current_date`, granted_by: actor.operatorId,
-    }).execute();
+    await grantProtectionTo(ctx.tx, { personId: id, ambitoId: row.ambito_id, enteId: actor.context.enteId, operatorId: actor.operatorId, purpose: 'protezione: operatore che ha disposto la protezione' });
   }
   await writeHistory(ctx.tx, { personId: id, ambitoId: row.ambito_id, operatorId: actor.operatorId, source: identifying ? 'identification' : 'manual', changes });
   ctx.audit({ subjectPeople: [id], targets: [{ kind: PERSON, id }], classesChanged, details: auditDetails(changes) });

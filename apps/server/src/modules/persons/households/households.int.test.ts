@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldMessages } from '@siso/shared';
+import { createPerson } from '../../../testing/persons.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app.js';
 import { placementOf } from '../../../testing/placement.js';
 
@@ -19,9 +20,7 @@ let responsabile: TestClient;
 const msg = (key: string) => fieldMessages[key]?.it ?? key;
 
 async function person(c: TestClient, surname: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const found = await c.call('persons.find', { q: surname });
-  expect(found.status, JSON.stringify(found.body)).toBe(200);
-  const r = await c.call('persons.create', { searchToken: found.body.searchToken, surname, name: 'Prova', sex: 'F', birthDate: '1980-04-02', ...extra });
+  const r = await createPerson(c, { surname, name: 'Prova', sex: 'F', birthDate: '1980-04-02', ...extra }, surname);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.id as string;
 }

@@ -4,6 +4,7 @@ import { normalizeName, type RegistryPerson } from '@siso/shared';
 import type { DB } from '../../../db/types.js';
 import { diffColumns, writeHistory, type Change } from '../person-history.js';
 import { historiseAddress } from '../person-parts.js';
+import { setClause } from '../person-columns.js';
 import type { RegistryChange } from '../registry/registry-client.js';
 
 export interface FollowedPerson {
@@ -53,11 +54,8 @@ export async function applyRegistryChange(db: Kysely<DB>, person: FollowedPerson
 
   if (change.kind === 'household') changes.push(...(await applyHousehold(db, person, p, change.effectiveDate)));
 
-  if (Object.keys(columns).length > 0) {
-    const sets = Object.entries(columns).map(([col, v]) => sql`${sql.ref(col)} = ${v}`);
-    await sql`UPDATE person SET ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`, sql`registry_checked_at = now()`])} WHERE id = ${person.id}`.execute(db);
-  } else if (changes.length > 0) {
-    await sql`UPDATE person SET version = version + 1, updated_at = now(), registry_checked_at = now() WHERE id = ${person.id}`.execute(db);
+  if (changes.length > 0) {
+    await sql`UPDATE person SET ${sql.join([...setClause(columns), sql`version = version + 1`, sql`updated_at = now()`, sql`registry_checked_at = now()`])} WHERE id = ${person.id}`.execute(db);
   }
   await writeHistory(db, { personId: person.id, ambitoId: person.ambito_id, operatorId: null, source: 'registry', changes, note: `ANPR: ${change.kind} dal ${change.effectiveDate}` });
   return changes;
