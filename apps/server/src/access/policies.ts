@@ -11,6 +11,10 @@ import { personsPolicy } from '../modules/persons/persons.policy.js';
 import { householdsPolicy } from '../modules/persons/households/households.policy.js';
 import { referencePolicy } from '../modules/reference/reference.policy.js';
 import { fieldsPolicy } from '../modules/fields/fields.policy.js';
+import { intakeNotesPolicy, intakePolicy, intakeTransfersPolicy, proposalsPolicy } from '../modules/intake/intake.policy.js';
+import { attachmentsPolicy, serviceCataloguePolicy, serviceRequestsPolicy } from '../modules/service-requests/service-requests.policy.js';
+import { consentsPolicy } from '../modules/consents/consents.policy.js';
+import { desksPolicy } from '../modules/desks/desks.policy.js';
 
 export type CatalogueAction = Exclude<ActionName, `auth.${string}`>;
 
@@ -29,6 +33,15 @@ export const policies = {
   ...householdsPolicy,
   ...referencePolicy,
   ...fieldsPolicy,
+  ...intakePolicy,
+  ...intakeNotesPolicy,
+  ...intakeTransfersPolicy,
+  ...proposalsPolicy,
+  ...serviceRequestsPolicy,
+  ...attachmentsPolicy,
+  ...serviceCataloguePolicy,
+  ...consentsPolicy,
+  ...desksPolicy,
 } satisfies Record<CatalogueAction, PolicyRule>;
 
 /** The permissions of a default profile, derived from the policy tables. */

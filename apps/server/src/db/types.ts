@@ -107,6 +107,26 @@ export interface AssignmentProfile {
   profile_id: string;
 }
 
+export interface Attachment {
+  ambito_id: string;
+  content: Buffer | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  ente_id: string;
+  filename: string;
+  id: string;
+  media_type: string;
+  office_id: string;
+  owner_id: string;
+  owner_kind: string;
+  scan_status: string;
+  sha256: string;
+  size_bytes: number;
+  storage: string;
+}
+
 export interface AuditCheckpoint {
   chain_key: string;
   chain_pos: Int8;
@@ -162,6 +182,25 @@ export interface BreakGlass {
   record_kind: string;
 }
 
+export interface Consent {
+  ambito_id: string;
+  consent_type: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  ente_id: string;
+  given: boolean;
+  given_on: string;
+  id: string;
+  notice_id: string | null;
+  office_id: string;
+  person_id: string;
+  representative: Json | null;
+  signer_kind: string;
+  withdraw_reason: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+}
+
 export interface ContactPoint {
   address: string | null;
   ambito_id: string | null;
@@ -173,6 +212,25 @@ export interface ContactPoint {
   office_id: string;
   opening_hours: string | null;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface DeskConfig {
+  access_points: Generated<string[]>;
+  ambito_id: string | null;
+  desk_kind: string;
+  email_body: string | null;
+  email_subject: string | null;
+  ente_id: string;
+  excluded_profiles: Generated<string[]>;
+  mandatory_sections: Generated<string[]>;
+  office_id: string;
+  privacy_per_desk: Generated<boolean>;
+  proposal_target: Generated<string>;
+  readable_classes: string[] | null;
+  thematic_code: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
   version: Generated<number>;
 }
 
@@ -284,6 +342,81 @@ export interface IdempotencyKey {
   request_hash: string;
   response: Json;
   status_code: number;
+}
+
+export interface IntakeCounter {
+  ente_id: string;
+  last: number;
+  year: number;
+}
+
+export interface IntakeNote {
+  ambito_id: string;
+  author_id: string;
+  ente_id: string;
+  id: string;
+  intake_id: string;
+  office_id: string;
+  private: Generated<boolean>;
+  text: string;
+  written_at: Generated<Timestamp>;
+}
+
+export interface IntakeRecord {
+  access: Json | null;
+  access_date: string;
+  access_mode: string | null;
+  access_reason: string | null;
+  ambito_id: string;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  contact_point_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  ente_id: string;
+  foreigner: Json | null;
+  id: string;
+  interlocutor: Json | null;
+  needs: Json | null;
+  number: string;
+  office_id: string;
+  operator_id: string;
+  outcome: string | null;
+  outcome_detail: Json | null;
+  person_id: string | null;
+  received_from: string | null;
+  reference_persons: Json | null;
+  services: Json | null;
+  social: Json | null;
+  social_category: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface IntakeTransfer {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  dest_ambito_id: string | null;
+  dest_ente_id: string;
+  dest_office_id: string;
+  email_to: string | null;
+  id: string;
+  message: string | null;
+  received_intake_id: string | null;
+  refusal_reason: string | null;
+  sent_at: Generated<Timestamp>;
+  sent_by: string;
+  snapshot: Json;
+  source_ambito_id: string;
+  source_ente_id: string;
+  source_intake_id: string;
+  source_office_id: string;
+  status: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface JobRun {
@@ -463,6 +596,23 @@ export interface PersonMerge {
   take_from_merged: string[];
 }
 
+export interface PrivacyNotice {
+  ambito_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  desk_office_id: string | null;
+  document_id: string | null;
+  ente_id: string;
+  given_on: string;
+  id: string;
+  intake_id: string | null;
+  mode: string;
+  office_id: string;
+  person_id: string;
+  representative: Json | null;
+  signer_kind: string;
+}
+
 export interface Profile {
   ambito_id: string | null;
   archived_at: Timestamp | null;
@@ -570,6 +720,36 @@ export interface SchemaMigration {
   name: string;
 }
 
+export interface ServiceCatalogue {
+  code: string;
+  created_at: Generated<Timestamp>;
+  desk_service: Generated<boolean>;
+  enabled: Generated<boolean>;
+  label: string;
+  siuss_code: string | null;
+  sort: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  user_area: string | null;
+  version: Generated<number>;
+}
+
+export interface ServiceRequest {
+  ambito_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  ente_id: string;
+  id: string;
+  intake_id: string;
+  minutes_worked: Generated<number>;
+  notes: string | null;
+  office_id: string;
+  service_code: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface Session {
   assignment_id: string | null;
   created_at: Generated<Timestamp>;
@@ -584,6 +764,25 @@ export interface Session {
   user_agent: string | null;
 }
 
+export interface TakeChargeProposal {
+  ambito_id: string;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  dest_ente_id: string;
+  id: string;
+  intake_id: string;
+  note: string | null;
+  person_id: string | null;
+  seen_at: Timestamp | null;
+  seen_by: string | null;
+  social_category: string;
+  source_ente_id: string;
+  source_office_id: string;
+  status: Generated<string>;
+  version: Generated<number>;
+}
+
 export interface DB {
   access_grant: AccessGrant;
   alert: Alert;
@@ -592,17 +791,24 @@ export interface DB {
   ambito: Ambito;
   assignment: Assignment;
   assignment_profile: AssignmentProfile;
+  attachment: Attachment;
   audit_checkpoint: AuditCheckpoint;
   audit_event: AuditEvent;
   audit_seal: AuditSeal;
   break_glass: BreakGlass;
+  consent: Consent;
   contact_point: ContactPoint;
+  desk_config: DeskConfig;
   email_outbox: EmailOutbox;
   ente: Ente;
   field_definition: FieldDefinition;
   household_group: HouseholdGroup;
   household_member: HouseholdMember;
   idempotency_key: IdempotencyKey;
+  intake_counter: IntakeCounter;
+  intake_note: IntakeNote;
+  intake_record: IntakeRecord;
+  intake_transfer: IntakeTransfer;
   job_run: JobRun;
   login_failure: LoginFailure;
   office: Office;
@@ -613,6 +819,7 @@ export interface DB {
   person_alias: PersonAlias;
   person_history: PersonHistory;
   person_merge: PersonMerge;
+  privacy_notice: PrivacyNotice;
   profile: Profile;
   ref_code: RefCode;
   ref_comune: RefComune;
@@ -621,5 +828,8 @@ export interface DB {
   regione: Regione;
   registry_sync_state: RegistrySyncState;
   schema_migration: SchemaMigration;
+  service_catalogue: ServiceCatalogue;
+  service_request: ServiceRequest;
   session: Session;
+  take_charge_proposal: TakeChargeProposal;
 }

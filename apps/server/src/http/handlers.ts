@@ -29,6 +29,10 @@ import { personsHandlers } from '../modules/persons/index.js';
 import { householdsHandlers } from '../modules/persons/households/index.js';
 import { referenceHandlers } from '../modules/reference/index.js';
 import { fieldsHandlers } from '../modules/fields/index.js';
+import { intakeHandlers } from '../modules/intake/index.js';
+import { serviceRequestsHandlers } from '../modules/service-requests/index.js';
+import { consentsHandlers } from '../modules/consents/index.js';
+import { desksHandlers } from '../modules/desks/index.js';
 
 /**
  * One handler per contract: `satisfies` makes a contract without a handler a compile error, and
@@ -64,6 +68,10 @@ export const handlers = {
   ...householdsHandlers,
   ...referenceHandlers,
   ...fieldsHandlers,
+  ...intakeHandlers,
+  ...serviceRequestsHandlers,
+  ...consentsHandlers,
+  ...desksHandlers,
 } satisfies { [N in ActionName]: ActionHandler<(typeof contracts)[N]> };
 
 export const handlerList: ActionHandler[] = Object.values(handlers);

@@ -11,6 +11,10 @@ import { personsContracts } from './persons.js';
 import { householdsContracts } from './households.js';
 import { referenceContracts } from './reference.js';
 import { fieldsContracts } from './fields.js';
+import { intakeContracts } from './intake.js';
+import { serviceRequestsContracts } from './service-requests.js';
+import { consentsContracts } from './consents.js';
+import { desksContracts } from './desks.js';
 
 export * from './define.js';
 export * from './auth.js';
@@ -25,6 +29,10 @@ export * from './persons.js';
 export * from './households.js';
 export * from './reference.js';
 export * from './fields.js';
+export * from './intake.js';
+export * from './service-requests.js';
+export * from './consents.js';
+export * from './desks.js';
 
 /**
  * Every action of the API, by name. The server registers a route for each, the web client is typed
@@ -60,6 +68,10 @@ export const contracts = {
   ...householdsContracts,
   ...referenceContracts,
   ...fieldsContracts,
+  ...intakeContracts,
+  ...serviceRequestsContracts,
+  ...consentsContracts,
+  ...desksContracts,
 } as const;
 
 export type Contracts = typeof contracts;
