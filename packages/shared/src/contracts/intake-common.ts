@@ -21,6 +21,7 @@ export const userPresence = ['present', 'informed', 'not_informed'] as const;
 export const intakeOutcomes = ['information', 'oriented', 'sent', 'take_charge_proposal'] as const;
 /** Categoria sociale (CS_C_CATEGORIA_SOCIALE), the target of the professional service. */
 export const socialCategories = ['famiglia_minori', 'disabili', 'adulti', 'anziani', 'dipendenze', 'salute_mentale', 'immigrati', 'poverta'] as const;
+export type SocialCategory = (typeof socialCategories)[number];
 export const intakeStatuses = ['incomplete', 'complete'] as const;
 export const intakeSections = ['access', 'interlocutor', 'user', 'references', 'social', 'foreigner', 'needs', 'services', 'outcome'] as const;
 export type IntakeSection = (typeof intakeSections)[number];
