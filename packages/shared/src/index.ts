@@ -8,3 +8,4 @@ export * from './person-matching/index.js';
 export * from './synthetic/index.js';
 export * from './wire/masked.js';
 export * from './custom-fields/index.js';
+export * from './intake/missing-sections.js';

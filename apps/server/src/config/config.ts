@@ -75,6 +75,12 @@ export const configSchema = z
     SISO_PDND_PURPOSE_ID: z.string().refine((v) => purposeIds(v) !== null, 'un id di finalità, oppure C030=<id>,C021=<id>,…').optional(),
     SISO_MUNICIPAL_REGISTRY_URL: z.url().optional(),
     SISO_MUNICIPAL_REGISTRY_API_KEY: z.string().optional(),
+    // Attachments of service requests and signed privacy forms (issue 5; docs/configuration.md).
+    SISO_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(15 * 1024 * 1024).default(10 * 1024 * 1024),
+    SISO_ATTACHMENT_DIR: z.string().optional(),
+    SISO_ATTACHMENT_SCAN_COMMAND: z.string().optional(),
+    // Body limit of the actions that carry attachments as base64 (the others keep SISO_BODY_LIMIT_BYTES).
+    SISO_UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(32 * 1024 * 1024),
   })
   .transform((c) => {
     const production = c.NODE_ENV === 'production';
@@ -125,6 +131,13 @@ export const configSchema = z
         municipal: { url: c.SISO_MUNICIPAL_REGISTRY_URL ?? null, apiKey: c.SISO_MUNICIPAL_REGISTRY_API_KEY ?? null },
       },
       smallCountThreshold: c.SISO_SMALL_COUNT_THRESHOLD,
+      attachments: {
+        maxBytes: c.SISO_ATTACHMENT_MAX_BYTES,
+        // Unset: bytes in the database (backed up with it); set: files named by attachment id.
+        dir: c.SISO_ATTACHMENT_DIR ? path.resolve(c.SISO_ATTACHMENT_DIR) : null,
+        scanCommand: c.SISO_ATTACHMENT_SCAN_COMMAND?.trim() || null,
+        uploadBodyLimit: Math.max(c.SISO_UPLOAD_BODY_LIMIT_BYTES, c.SISO_BODY_LIMIT_BYTES),
+      },
       oidc: c.SISO_OIDC_ISSUER
         ? {
             issuer: c.SISO_OIDC_ISSUER,

@@ -15,6 +15,7 @@ import { localeOf } from './locale.js';
 import { buildOpenApi } from './openapi.js';
 import { pipelineHandler } from './pipeline.js';
 import { oidcRoutes } from '../auth/oidc/oidc-routes.js';
+import { UPLOAD_ACTIONS } from '../modules/service-requests/attachments/upload-actions.js';
 
 export const webDistDir = new URL('../../../web/dist/', import.meta.url);
 
@@ -86,7 +87,8 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
 
   for (const h of handlers) {
     const handle = pipelineHandler(h, services);
-    app.post(`/api/${h.contract.name}`, handle);
+    const bodyLimit = UPLOAD_ACTIONS.has(h.contract.name) ? services.config.attachments.uploadBodyLimit : services.config.bodyLimit;
+    app.post(`/api/${h.contract.name}`, { bodyLimit }, handle);
     if (h.contract.kind === 'query') app.get(`/api/${h.contract.name}`, handle);
   }
 

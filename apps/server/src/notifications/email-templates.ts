@@ -34,7 +34,37 @@ const templates: Record<string, Record<Locale, (p: Params) => { subject: string;
       text: `Dear ${p.name},\n\nthe job "${p.job}" you started failed after ${p.attempts} attempts.\nDetails on the Jobs page: ${p.url}\n\nThis message is automatic, do not reply.`,
     }),
   },
+  /**
+   * A scheda sent to another desk (issue 5, point 4). The sending desk may set its own subject and
+   * body (desk configuration) with the placeholders {{number}}, {{fromOffice}}, {{toOffice}},
+   * {{message}} and {{link}}; only those values are ever filled in, so the mail carries the number, the
+   * offices and the sender's message, never the person's data (GDPR art. 9 and 32).
+   */
+  'intake.sent': {
+    it: (p) => ({
+      subject: fill(p.subjectTemplate || 'SISO: scheda {{number}} inviata da {{fromOffice}}', p),
+      text: fill(
+        p.bodyTemplate ||
+          "Gentile operatore,\n\nlo sportello «{{fromOffice}}» ha inviato a «{{toOffice}}» la scheda di accesso n. {{number}}.\nMessaggio: {{message}}\n\nAccedi a SISO per accettarla o rifiutarla: {{link}}\n\nQuesto messaggio è generato automaticamente, non rispondere.",
+        p,
+      ),
+    }),
+    en: (p) => ({
+      subject: fill(p.subjectTemplate || 'SISO: intake record {{number}} sent by {{fromOffice}}', p),
+      text: fill(
+        p.bodyTemplate ||
+          'Dear operator,\n\nthe desk "{{fromOffice}}" sent the intake record no. {{number}} to "{{toOffice}}".\nMessage: {{message}}\n\nLog in to SISO to accept or refuse it: {{link}}\n\nThis message is automatic, do not reply.',
+        p,
+      ),
+    }),
+  },
 };
+
+/** Fills {{name}} placeholders with the listed values only; unknown ones stay empty. */
+function fill(template: string, p: Params): string {
+  const allowed = ['number', 'fromOffice', 'toOffice', 'message', 'link'];
+  return template.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (_, k: string) => (allowed.includes(k) ? (p[k] ?? '') : ''));
+}
 
 export const templateNames = Object.keys(templates);
 

@@ -10,8 +10,9 @@ import type { Dataset } from './dataset.js';
 import { comuniDataset } from './load-comuni.js';
 import { codeListDatasets } from './load-code-lists.js';
 import { statiEsteriDataset } from './load-stati-esteri.js';
+import { serviceCatalogueDataset } from './load-service-catalogue.js';
 
-export const referenceDatasets: readonly Dataset[] = [comuniDataset, statiEsteriDataset, ...codeListDatasets];
+export const referenceDatasets: readonly Dataset[] = [comuniDataset, statiEsteriDataset, ...codeListDatasets, serviceCatalogueDataset];
 
 export interface LoadReferenceDataOptions {
   /** Reload even when a file is unchanged. */

@@ -5,6 +5,7 @@ import type { PasswordHasher } from '../auth/password.js';
 import { demoAmbiti, demoProfiles, demoRegione, personas } from './demo-organisation.js';
 import { ensureProfiles, seedEnte, seedOperator } from './seed-organisation.js';
 import { defaultPermissions } from '../access/policies.js';
+import { seedDemoDesks } from './demo-desks.js';
 
 async function syncDemoProfiles(db: Kysely<DB>): Promise<void> {
   for (const p of demoProfiles) {
@@ -29,6 +30,7 @@ export async function seedDemo(
     // A demo database created by an older version: the personas' profiles follow today's policy
     // tables, so a new action reaches them after an upgrade (production templates are the admins').
     await syncDemoProfiles(db);
+    await seedDemoDesks(db);
     return { seeded: false, operators: 0 };
   }
   return db.transaction().execute(async (tx) => {
@@ -62,6 +64,7 @@ export async function seedDemo(
         }
       }
     }
+    await seedDemoDesks(tx);
     return { seeded: true, operators };
   });
 }

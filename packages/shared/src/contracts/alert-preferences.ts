@@ -10,6 +10,14 @@ export const alertTypeDefaults = {
   'job.failed': { inApp: true, email: true },
   /** A registry (ANPR) change of a person followed: moved, died, new household… (issue 4, point 8). */
   'registry.change': { inApp: true, email: false },
+  /** A scheda sent to the operator's desk by another desk (issue 5, point 4): waiting to be accepted or refused. */
+  'intake.received': { inApp: true, email: true },
+  /** A scheda the operator's desk sent was refused by the destination, with the reason. */
+  'intake.refused': { inApp: true, email: false },
+  /** A proposal to take charge for the operator's professional social service (issue 5, point 5). */
+  'intake.proposal': { inApp: true, email: true },
+  /** A proposal to take charge made from the operator's desk was rejected with a note. */
+  'intake.proposalRejected': { inApp: true, email: false },
 } as const satisfies Record<string, { inApp: boolean; email: boolean }>;
 
 export const alertTypes = Object.keys(alertTypeDefaults) as [keyof typeof alertTypeDefaults, ...(keyof typeof alertTypeDefaults)[]];

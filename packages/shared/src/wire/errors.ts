@@ -16,6 +16,8 @@ export const errorStatus = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  /** A dependency the action needs is down (e.g. the attachment virus scanner): nothing was saved, retry later. */
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

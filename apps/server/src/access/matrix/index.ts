@@ -7,6 +7,12 @@ import { referenceMatrix } from './reference.matrix.js';
 import { householdsMatrix } from './households.matrix.js';
 import { personsMatrix } from './persons.matrix.js';
 import { fieldsMatrix } from './fields.matrix.js';
+import { intakeMatrix } from './intake.matrix.js';
+import { proposalsMatrix } from './proposals.matrix.js';
+import { serviceRequestsMatrix } from './service-requests.matrix.js';
+import { consentsMatrix } from './consents.matrix.js';
+import { desksMatrix } from './desks.matrix.js';
 
 /** Every module's hand-written matrix; modules add theirs here. */
-export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix, ...referenceMatrix, ...householdsMatrix, ...personsMatrix, ...fieldsMatrix];
+export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix, ...referenceMatrix, ...householdsMatrix, ...personsMatrix, ...fieldsMatrix,
+  ...intakeMatrix, ...proposalsMatrix, ...serviceRequestsMatrix, ...consentsMatrix, ...desksMatrix];

@@ -1,10 +1,38 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PrivacyStatus } from '@siso/shared';
 import type { DB } from '../../db/types.js';
+import { visibleTo } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-// SCAFFOLD (issue 5): internal API between the intake parts; the owner replaces the body.
+import { PERSON } from '../persons/person-kinds.js';
+import { INTAKE_RECORD } from '../intake/intake-kinds.js';
+import { deskSettingsOf, notExcludedDesk } from '../intake/desk-access.js';
+import { inNoticeScope, noticeScopeOf, type NoticeScope } from './notice-scope.js';
 
-/** Privacy status for the actor's ente (and desk where configured) of each person (search results, schede). */
-export async function privacyStatusOf(_db: Kysely<DB>, _actor: ContextActor, personIds: readonly string[]): Promise<Map<string, PrivacyStatus>> {
-  return new Map(personIds.map((id) => [id, 'not_signed' as const]));
+/**
+ * Privacy status for the actor's ente (and desk where configured) of each person (search results,
+ * schede), in one query for the page: `signed` when a notice was given, `anonymous` for an anonymous
+ * person without one (nothing to sign against yet), else `not_signed`. People the actor cannot see
+ * (neither in the registry nor through a scheda) are left out.
+ */
+export async function privacyStatusOf(db: Kysely<DB>, actor: ContextActor, personIds: readonly string[]): Promise<Map<string, PrivacyStatus>> {
+  const out = new Map<string, PrivacyStatus>();
+  if (personIds.length === 0) return out;
+  const scope = noticeScopeOf(actor, await deskSettingsOf(db, actor.context.officeId));
+  const r = await sql<{ id: string; anonymous: boolean; signed: boolean }>`
+    SELECT p.id, p.anonymous,
+           EXISTS (SELECT 1 FROM privacy_notice n WHERE n.person_id = p.id AND ${inNoticeScope(scope, 'n')}) AS signed
+      FROM person p
+     WHERE p.id = ANY(${[...new Set(personIds)]}::uuid[])
+       AND (${visibleTo(actor, 'persons.get', PERSON, 'p')}
+            OR EXISTS (SELECT 1 FROM intake_record r WHERE r.person_id = p.id AND r.deleted_at IS NULL
+                          AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}))`.execute(db);
+  for (const row of r.rows) out.set(row.id, statusOf(row.anonymous, row.signed));
+  return out;
 }
+
+export function statusOf(anonymous: boolean, signed: boolean): PrivacyStatus {
+  if (signed) return 'signed';
+  return anonymous ? 'anonymous' : 'not_signed';
+}
+
+export type { NoticeScope };

@@ -1,4 +1,5 @@
 import './intake-kinds.js';
+import './intake-search-slots.js';
 import { findIntakeRecords } from './actions/find-intake-records.js';
 import { getIntakeRecord } from './actions/get-intake-record.js';
 import { createIntakeRecord } from './actions/create-intake-record.js';

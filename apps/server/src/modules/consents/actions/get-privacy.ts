@@ -1,7 +1,15 @@
 import { consentsGet } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { ambitoActor } from '../../persons/require-ambito.js';
+import { PERSON } from '../../persons/person-kinds.js';
+import { loadPrivacyPerson } from '../load-privacy-person.js';
+import { loadPrivacyView } from '../privacy-view.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const getPrivacy = defineHandler(consentsGet, async () => {
-  throw new Error('consentsGet not implemented yet');
+/** consents.get: the notice given and the optional consents of a visible person, for the actor's ente (audited read). */
+export const getPrivacy = defineHandler(consentsGet, async (ctx, input) => {
+  const actor = ambitoActor(ctx);
+  const { person, scope } = await loadPrivacyPerson(ctx.tx, actor, input.personId);
+  const view = await loadPrivacyView(ctx.tx, actor, person, scope);
+  ctx.audit({ subjectPeople: [person.id], targets: [{ kind: PERSON, id: person.id }], classesRead: ['personal'] });
+  return view;
 });

@@ -1,7 +1,56 @@
+import { sql } from 'kysely';
 import { desksHome } from '@siso/shared';
+import { officeTypes } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { AppError } from '../../../http/app-error.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { todayInRome } from '../../persons/validate-person.js';
+import { assertDeskOpen, effectiveReadable } from '../../intake/desk-access.js';
+import { findIntakeSummaries } from '../../intake/intake-find.js';
+import { presentProposals, selectProposals } from '../../intake/proposals/proposal-repo.js';
+import { presentTransfer, selectTransfers } from '../../intake/transfers/transfer-repo.js';
+import type { FieldClass } from '../../../access/field-classes.js';
+import { deskCountersOf } from '../desk-counters-query.js';
+import { presentDesk, selectDesks } from '../desk-repo.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const deskHome = defineHandler(desksHome, async () => {
-  throw new Error('desksHome not implemented yet');
+/**
+ * The desk home (issue 5, point 1): the current desk, today's and incomplete schede (50 each),
+ * schede received and waiting (50), open proposals for holders of the proposals inbox (20), and the
+ * counters of the current month. The people listed are audited as read.
+ */
+export const deskHome = defineHandler(desksHome, async (ctx) => {
+  const actor = actorOf(ctx);
+  const c = actor.context;
+  const settings = await assertDeskOpen(ctx.tx, actor);
+  const readable = effectiveReadable(actor, settings);
+  // Any office the actor works at: a third-sector access point has a home too.
+  const deskRow = (await selectDesks(ctx.tx, sql`o.id = ${c.officeId}`, 1, undefined, officeTypes))[0];
+  if (!deskRow) throw new AppError('not_found');
+  const today = todayInRome();
+  const base = { officeId: c.officeId, allOffices: false } as const;
+  const todays = await findIntakeSummaries(ctx.tx, actor, { ...base, from: today, to: today }, { limit: 50 });
+  const incomplete = await findIntakeSummaries(ctx.tx, actor, { ...base, status: 'incomplete' }, { limit: 50 });
+  const classes = new Set<FieldClass>([...todays.classesRead, ...incomplete.classesRead]);
+  const seen = new Set<string>([...todays.personIds, ...incomplete.personIds]);
+  const received = actor.permissions.has('intakeTransfers.find')
+    ? (await selectTransfers(ctx.tx, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50)).map((r) => presentTransfer(actor, r, readable, classes, seen))
+    : [];
+  let proposals: Awaited<ReturnType<typeof presentProposals>> = { items: [], subjects: [], classesRead: [] };
+  if (actor.permissions.has('proposals.find')) {
+    const rows = await selectProposals(ctx.tx, actor, sql`t.dest_ente_id = ${c.enteId} AND t.status IN ('proposed', 'seen')`, 20);
+    proposals = await presentProposals(ctx.tx, actor, rows, actor.readable);
+  }
+  proposals.classesRead.forEach((x) => classes.add(x));
+  const counters = await deskCountersOf(ctx.tx, actor, c.officeId, `${today.slice(0, 8)}01`, today);
+  proposals.subjects.forEach((id) => seen.add(id));
+  const subjects = [...seen];
+  if (subjects.length > 0 || received.length > 0) ctx.audit({ subjectPeople: subjects, classesRead: [...classes] });
+  return {
+    desk: presentDesk(actor, deskRow, { canConfigure: false, full: true }),
+    today: todays.items,
+    incomplete: incomplete.items,
+    received,
+    proposals: proposals.items,
+    counters,
+  };
 });

@@ -1,7 +1,13 @@
 import { intakeRecordsCreate } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { loadIntakeView } from '../intake-repo.js';
+import { insertIntake } from '../intake-write.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const createIntakeRecord = defineHandler(intakeRecordsCreate, async () => {
-  throw new Error('intakeRecordsCreate not implemented yet');
+/**
+ * intakeRecords.create (issue 5, point 1): a scheda in the actor's current desk, possibly incomplete;
+ * numbered per ente and year; the access date defaults to today and is never in the future.
+ */
+export const createIntakeRecord = defineHandler(intakeRecordsCreate, async (ctx, input) => {
+  const id = await insertIntake(ctx, input, {});
+  return loadIntakeView(ctx, id);
 });

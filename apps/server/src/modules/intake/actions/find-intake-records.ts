@@ -1,7 +1,13 @@
 import { intakeRecordsFind } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { findIntakeSummaries } from '../intake-find.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const findIntakeRecords = defineHandler(intakeRecordsFind, async () => {
-  throw new Error('intakeRecordsFind not implemented yet');
+/** intakeRecords.find (issue 5, point 1): a desk's schede by period, status and outcome; the people listed are audited. */
+export const findIntakeRecords = defineHandler(intakeRecordsFind, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const { limit, cursor, ...filters } = input;
+  const page = await findIntakeSummaries(ctx.tx, actor, filters, { limit, cursor });
+  if (page.personIds.length > 0) ctx.audit({ subjectPeople: page.personIds, classesRead: page.classesRead });
+  return { items: page.items, nextCursor: page.nextCursor };
 });

@@ -1,7 +1,31 @@
+import { sql } from 'kysely';
 import { proposalsFind } from '@siso/shared';
+import { decodeCursor, encodeCursor } from '../../../db/keyset.js';
 import { defineHandler } from '../../../http/action.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { PERSON } from '../../persons/person-kinds.js';
+import { presentProposals, selectProposals } from './proposal-repo.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const findProposals = defineHandler(proposalsFind, async () => {
-  throw new Error('proposalsFind not implemented yet');
+/**
+ * The proposals inbox of the actor's ente (issue 5, point 5): newest first, keyset-paged on
+ * (created_at, id), optionally by status. People are masked per class and audited as read.
+ */
+export const findProposals = defineHandler(proposalsFind, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const cursor = decodeCursor(input.cursor, 2);
+  const where = sql.join(
+    [
+      sql`t.dest_ente_id = ${actor.context.enteId}`,
+      input.status ? sql`t.status = ${input.status}` : sql`true`,
+      cursor ? sql`(t.created_at, t.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)` : sql`true`,
+    ],
+    sql` AND `,
+  );
+  const rows = await selectProposals(ctx.tx, actor, where, input.limit + 1);
+  const shown = rows.slice(0, input.limit);
+  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, shown, actor.readable);
+  const last = shown[shown.length - 1];
+  const page = { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.created_key, last.id]) : null };
+  if (subjects.length > 0) ctx.audit({ subjectPeople: subjects, targets: subjects.map((id) => ({ kind: PERSON, id })), classesRead });
+  return page;
 });

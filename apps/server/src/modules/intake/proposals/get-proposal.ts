@@ -1,7 +1,14 @@
 import { proposalsGet } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { proposalOfEnte } from './proposal-access.js';
+import { presentProposals } from './proposal-repo.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const getProposal = defineHandler(proposalsGet, async () => {
-  throw new Error('proposalsGet not implemented yet');
+/** One proposal of the actor's ente (404 for any other), its person masked per class. */
+export const getProposal = defineHandler(proposalsGet, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const row = await proposalOfEnte(ctx.tx, actor, input.id);
+  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [row], actor.readable);
+  ctx.audit({ subjectPeople: subjects, targets: [{ kind: 'proposal', id: row.id }], classesRead });
+  return items[0]!;
 });

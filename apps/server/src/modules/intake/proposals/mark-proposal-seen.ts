@@ -1,7 +1,25 @@
+import { sql } from 'kysely';
 import { proposalsMarkSeen } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { assertOpen, proposalOfEnte } from './proposal-access.js';
+import { presentProposals } from './proposal-repo.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const markProposalSeen = defineHandler(proposalsMarkSeen, async () => {
-  throw new Error('proposalsMarkSeen not implemented yet');
+/**
+ * proposed → seen (siso-original CS_SS_SCHEDA_SEGR: CREATA → VISTA), recording who and when.
+ * Idempotent: a proposal already seen is returned as it is (two colleagues opening it together is no
+ * error); a decided one is 409.
+ */
+export const markProposalSeen = defineHandler(proposalsMarkSeen, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  let row = await proposalOfEnte(ctx.tx, actor, input.id, true);
+  if (row.status !== 'seen') {
+    assertOpen(row, input.version);
+    await sql`UPDATE take_charge_proposal SET status = 'seen', seen_at = now(), seen_by = ${actor.operatorId}, version = version + 1
+               WHERE id = ${row.id}`.execute(ctx.tx);
+    row = await proposalOfEnte(ctx.tx, actor, input.id);
+  }
+  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [row], actor.readable);
+  ctx.audit({ subjectPeople: subjects, targets: [{ kind: 'proposal', id: row.id }], classesRead });
+  return items[0]!;
 });

@@ -1,7 +1,31 @@
+import { sql } from 'kysely';
 import { proposalsReject } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { notifyOperators, operatorsOf } from '../transfers/notify-offices.js';
+import { assertOpen, proposalOfEnte } from './proposal-access.js';
+import { presentProposals } from './proposal-repo.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const rejectProposal = defineHandler(proposalsReject, async () => {
-  throw new Error('proposalsReject not implemented yet');
+/**
+ * proposed | seen → rejected with a note (siso-original CS_SS_SCHEDA_SEGR: RESPINTA); the desk that
+ * proposed it gets an `intake.proposalRejected` alert. Acceptance (creating or linking the case file)
+ * belongs to the case-file issue.
+ */
+export const rejectProposal = defineHandler(proposalsReject, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const row = await proposalOfEnte(ctx.tx, actor, input.id, true);
+  assertOpen(row, input.version);
+  await sql`UPDATE take_charge_proposal SET status = 'rejected', note = ${input.note}, decided_at = now(), decided_by = ${actor.operatorId},
+                   version = version + 1
+             WHERE id = ${row.id}`.execute(ctx.tx);
+  const publicUrl = ctx.services.config.publicUrl;
+  await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [row.source_office_id], 'intakeRecords.complete'), {
+    ambitoId: row.ambito_id, enteId: row.source_ente_id, type: 'intake.proposalRejected',
+    title: `Proposta di presa in carico della scheda ${row.intake_number} respinta da ${row.dest_ente_name}`,
+    link: { kind: 'intakeRecord', id: row.intake_id }, publicUrl,
+  });
+  const updated = await proposalOfEnte(ctx.tx, actor, input.id);
+  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [updated], actor.readable);
+  ctx.audit({ subjectPeople: subjects, targets: [{ kind: 'proposal', id: row.id }], classesRead });
+  return items[0]!;
 });

@@ -1,7 +1,35 @@
+import { sql } from 'kysely';
 import { intakeRecordsRefuse } from '@siso/shared';
+import type { FieldClass } from '../../../access/field-classes.js';
 import { defineHandler } from '../../../http/action.js';
+import { AppError } from '../../../http/app-error.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { deskSettingsOf, effectiveReadable } from '../desk-access.js';
+import { decideTransfer, lockPendingTransfer } from './decide-transfer.js';
+import { notifyOperators, operatorsOf } from './notify-offices.js';
+import { presentTransfer, selectTransfers } from './transfer-repo.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async () => {
-  throw new Error('intakeRecordsRefuse not implemented yet');
+/**
+ * Refuses a scheda sent to the actor's desk, with the reason (issue 5, point 4); the sending desk's
+ * operators get an `intake.refused` alert (number and offices only in the title). The reason is
+ * free text written for the sending desk: it is shown to them, not mailed.
+ */
+export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  const transfer = await lockPendingTransfer(ctx.tx, actor, input.transferId, input.version);
+  await decideTransfer(ctx.tx, actor, transfer.id, { status: 'refused', reason: input.reason });
+  const publicUrl = ctx.services.config.publicUrl;
+  await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [transfer.source_office_id], 'intakeRecords.send'), {
+    ambitoId: transfer.source_ambito_id, enteId: transfer.source_ente_id, type: 'intake.refused',
+    title: `Scheda ${transfer.snapshot.number} rifiutata da ${transfer.dest_office_name}`,
+    // The sending desk cannot open the destination's inbox: the link leads to its own scheda.
+    link: { kind: 'intakeRecord', id: transfer.source_intake_id }, publicUrl,
+  });
+  const row = (await selectTransfers(ctx.tx, sql`t.id = ${transfer.id}`))[0];
+  if (!row) throw new AppError('internal');
+  const classes = new Set<FieldClass>();
+  const subjects = new Set<string>();
+  const view = presentTransfer(actor, row, effectiveReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId)), classes, subjects);
+  ctx.audit({ subjectPeople: [...subjects], targets: [{ kind: 'intakeTransfer', id: transfer.id }], classesRead: [...classes] });
+  return view;
 });

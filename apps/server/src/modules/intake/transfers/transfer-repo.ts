@@ -1,16 +1,127 @@
-import type { Kysely } from 'kysely';
-import type { TransferView } from '@siso/shared';
-import type { DB } from '../../../db/types.js';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { TransferSnapshot, TransferView } from '@siso/shared';
+import { abilitiesFor } from '../../../access/abilities.js';
+import type { Actor } from '../../../access/actor.js';
 import type { FieldClass } from '../../../access/field-classes.js';
+import { maskRecord } from '../../../access/masking.js';
+import type { DB } from '../../../db/types.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
-// SCAFFOLD (issue 5): internal API between the intake parts; the owner replaces the body.
+import { snapshotFieldClasses } from './transfer-fields.js';
+import type { StoredSnapshot } from './transfer-snapshot.js';
+
+/** A transfer with the names the view shows. intake_transfer is not a scoped record kind: callers filter by desk. */
+export interface TransferRow {
+  id: string;
+  source_intake_id: string;
+  source_ambito_id: string;
+  source_ente_id: string;
+  source_office_id: string;
+  dest_ambito_id: string | null;
+  dest_ente_id: string;
+  dest_office_id: string;
+  snapshot: StoredSnapshot;
+  message: string | null;
+  sent_by: string;
+  sent_at: Date;
+  /** sent_at at full (microsecond) precision, for the keyset cursor. */
+  sent_key: string;
+  status: TransferView['status'];
+  received_intake_id: string | null;
+  decided_at: Date | null;
+  refusal_reason: string | null;
+  version: number;
+  source_ambito_name: string | null;
+  source_ente_name: string;
+  source_office_name: string;
+  dest_ambito_name: string | null;
+  dest_ente_name: string;
+  dest_office_name: string;
+  sent_by_name: string;
+  decided_by_name: string | null;
+}
+
+/** Transfers matching `where` (over alias t), ordered newest first, at most `limit`. */
+export async function selectTransfers(db: Kysely<DB>, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<TransferRow[]> {
+  const r = await sql<TransferRow>`
+    SELECT t.id, t.source_intake_id, t.source_ambito_id, t.source_ente_id, t.source_office_id, t.dest_ambito_id, t.dest_ente_id,
+           t.dest_office_id, t.snapshot, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
+           t.refusal_reason, t.version,
+           sa.name AS source_ambito_name, se.name AS source_ente_name, so.name AS source_office_name,
+           da.name AS dest_ambito_name, de.name AS dest_ente_name, dof.name AS dest_office_name,
+           sb.given_name || ' ' || sb.family_name AS sent_by_name,
+           dby.given_name || ' ' || dby.family_name AS decided_by_name
+      FROM intake_transfer t
+      JOIN office so ON so.id = t.source_office_id
+      JOIN ente se ON se.id = t.source_ente_id
+      LEFT JOIN ambito sa ON sa.id = t.source_ambito_id
+      JOIN office dof ON dof.id = t.dest_office_id
+      JOIN ente de ON de.id = t.dest_ente_id
+      LEFT JOIN ambito da ON da.id = t.dest_ambito_id
+      JOIN operator sb ON sb.id = t.sent_by
+      LEFT JOIN operator dby ON dby.id = t.decided_by
+     WHERE ${where}
+     ORDER BY t.sent_at DESC, t.id DESC
+     LIMIT ${limit}
+     ${forUpdate ? sql`FOR UPDATE OF t` : sql``}`.execute(db);
+  return r.rows;
+}
+
+/** Only the destination desk accepts or refuses, and only while the transfer waits (issue 5, point 4). */
+export function isDestinationOf(actor: Actor, row: Pick<TransferRow, 'dest_office_id'>): boolean {
+  return actor.context?.officeId === row.dest_office_id;
+}
+
+/**
+ * The wire view, the snapshot masked with the classes the reader may read at their desk. When the
+ * user's identity is shown, their id goes to `subjects` for the audit row (a read of that person).
+ */
+export function presentTransfer(
+  actor: Actor,
+  row: TransferRow,
+  readable: ReadonlySet<FieldClass>,
+  classes?: Set<FieldClass>,
+  subjects?: Set<string>,
+): TransferView {
+  // The source person's id is for linking on accept and for the audit only, never shown.
+  const { sourcePersonId, ...snapshot } = row.snapshot;
+  const { value, classesRead } = maskRecord(snapshot, snapshotFieldClasses, readable);
+  classesRead.forEach((c) => classes?.add(c));
+  if (sourcePersonId && readable.has('personal')) subjects?.add(sourcePersonId);
+  const pending = row.status === 'sent' && isDestinationOf(actor, row);
+  return {
+    id: row.id,
+    sourceIntakeId: row.source_intake_id,
+    sourceAmbitoName: row.source_ambito_name,
+    sourceEnteName: row.source_ente_name,
+    sourceOfficeName: row.source_office_name,
+    destAmbitoName: row.dest_ambito_name,
+    destEnteName: row.dest_ente_name,
+    destOfficeId: row.dest_office_id,
+    destOfficeName: row.dest_office_name,
+    sentAt: row.sent_at.toISOString(),
+    sentByName: row.sent_by_name,
+    message: row.message,
+    status: row.status,
+    snapshot: value as TransferSnapshot,
+    receivedIntakeId: row.received_intake_id,
+    refusalReason: row.refusal_reason,
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    decidedByName: row.decided_by_name,
+    version: row.version,
+    abilities: abilitiesFor(actor, ['intakeRecords.receive', 'intakeRecords.refuse'], () => pending),
+  };
+}
 
 /** Sends of a visible scheda and the transfer it was received from (snapshot masked with `readable`). */
 export async function loadTransfersOf(
-  _db: Kysely<DB>,
-  _actor: ContextActor,
-  _intakeId: string,
-  _readable: ReadonlySet<FieldClass>,
+  db: Kysely<DB>,
+  actor: ContextActor,
+  intakeId: string,
+  readable: ReadonlySet<FieldClass>,
 ): Promise<{ sent: TransferView[]; receivedFrom: TransferView | null }> {
-  return { sent: [], receivedFrom: null };
+  // The caller has checked the scheda is visible; transfers are keyed by it, never by the guarded table.
+  const rows = await selectTransfers(db, sql`(t.source_intake_id = ${intakeId} OR t.received_intake_id = ${intakeId})`);
+  const sent = rows.filter((r) => r.source_intake_id === intakeId).map((r) => presentTransfer(actor, r, readable));
+  const from = rows.find((r) => r.received_intake_id === intakeId);
+  return { sent, receivedFrom: from ? presentTransfer(actor, from, readable) : null };
 }

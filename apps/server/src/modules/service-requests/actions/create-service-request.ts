@@ -1,7 +1,56 @@
+import crypto from 'node:crypto';
 import { serviceRequestsCreate } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { AppError } from '../../../http/app-error.js';
+import { assertWritable } from '../../../access/masking.js';
+import { ambitoActor } from '../../persons/require-ambito.js';
+import { assertDeskOpen, effectiveReadable } from '../../intake/desk-access.js';
+import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
+import { loadIntakeForWrite, loadServiceRequest, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { assertServiceEnabled } from '../service-catalogue.js';
+import { checkAndScanAttachments, indexed, storeAttachments } from '../attachments/store-attachments.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const createServiceRequest = defineHandler(serviceRequestsCreate, async () => {
-  throw new Error('serviceRequestsCreate not implemented yet');
+/**
+ * serviceRequests.create: a service request on a scheda the actor may write (issue 5, point 2), with
+ * its files. Every file is checked and scanned before anything is written, and all of it happens in
+ * the request's transaction: one bad file and nothing is saved.
+ */
+export const createServiceRequest = defineHandler(serviceRequestsCreate, async (ctx, input) => {
+  const actor = ambitoActor(ctx);
+  const desk = await assertDeskOpen(ctx.tx, actor);
+  const intake = await loadIntakeForWrite(ctx.tx, actor, input.intakeId);
+  if (!intake) throw new AppError('not_found');
+  if (!intake.can_write) throw new AppError('forbidden');
+  const classes = assertWritable({ notes: input.notes ?? undefined }, serviceRequestFieldClasses, actor.writable);
+  await assertServiceEnabled(ctx.tx, input.serviceCode);
+  const files = await checkAndScanAttachments(ctx, indexed(input.attachments, 'attachments'));
+
+  const id = crypto.randomUUID();
+  await ctx.tx
+    .insertInto('service_request')
+    .values({
+      id,
+      intake_id: intake.id,
+      ambito_id: intake.ambito_id,
+      ente_id: intake.ente_id,
+      office_id: intake.office_id,
+      created_by: actor.operatorId,
+      updated_by: actor.operatorId,
+      service_code: input.serviceCode,
+      status: input.status,
+      minutes_worked: input.minutesWorked,
+      notes: input.notes ?? null,
+    })
+    .execute();
+  await storeAttachments(ctx, { kind: 'serviceRequest', id, ambitoId: intake.ambito_id, enteId: intake.ente_id, officeId: intake.office_id }, files);
+
+  ctx.audit({
+    subjectPeople: intake.person_id ? [intake.person_id] : [],
+    targets: [{ kind: INTAKE_RECORD, id: intake.id }],
+    classesChanged: ['public', ...classes],
+    details: { serviceRequestId: id, serviceCode: input.serviceCode, attachments: files.map((f) => ({ sha256: f.sha256, sizeBytes: f.bytes.length, scanStatus: f.scanStatus })) },
+  });
+  const view = await loadServiceRequest(ctx.tx, actor, id, effectiveReadable(actor, desk));
+  if (!view) throw new AppError('internal', [], 'service request vanished after insert');
+  return view;
 });

@@ -1,7 +1,54 @@
+import { sql } from 'kysely';
 import { attachmentsGet } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { AppError } from '../../../http/app-error.js';
+import { visibleTo } from '../../../access/visibility.js';
+import { ambitoActor } from '../../persons/require-ambito.js';
+import { PERSON } from '../../persons/person-kinds.js';
+import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
+import { readAttachmentBytes } from '../attachments/read-attachment.js';
 
-// SCAFFOLD (issue 5): replaced by the real handler.
-export const getAttachment = defineHandler(attachmentsGet, async () => {
-  throw new Error('attachmentsGet not implemented yet');
+/**
+ * attachments.get: a file is readable by whoever reads its owner — the scheda of a service request,
+ * or the person of a privacy notice of the actor's ente; otherwise it does not exist for them (404).
+ * The read is audited with the person as subject (GDPR art. 30, 32).
+ */
+export const getAttachment = defineHandler(attachmentsGet, async (ctx, input) => {
+  const actor = ambitoActor(ctx);
+  const row = await ctx.tx
+    .selectFrom('attachment')
+    .select(['id', 'owner_kind', 'owner_id', 'filename', 'media_type', 'sha256', 'storage', 'content'])
+    .where('id', '=', input.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+
+  let target: { kind: string; id: string };
+  let personId: string | null;
+  if (row.owner_kind === 'serviceRequest') {
+    const r = await sql<{ intake_id: string; person_id: string | null }>`
+      SELECT i.id AS intake_id, i.person_id FROM service_request sr JOIN intake_record i ON i.id = sr.intake_id
+       WHERE sr.id = ${row.owner_id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}`.execute(ctx.tx);
+    const owner = r.rows[0];
+    if (!owner) throw new AppError('not_found');
+    target = { kind: INTAKE_RECORD, id: owner.intake_id };
+    personId = owner.person_id;
+  } else {
+    const r = await sql<{ person_id: string }>`
+      SELECT pn.person_id FROM privacy_notice pn JOIN person p ON p.id = pn.person_id
+       WHERE pn.id = ${row.owner_id} AND pn.ente_id = ${actor.context.enteId} AND ${visibleTo(actor, 'persons.get', PERSON, 'p')}`.execute(ctx.tx);
+    const owner = r.rows[0];
+    if (!owner) throw new AppError('not_found');
+    target = { kind: PERSON, id: owner.person_id };
+    personId = owner.person_id;
+  }
+
+  const bytes = await readAttachmentBytes(ctx.services.config, row, ctx.log);
+  ctx.audit({
+    subjectPeople: personId ? [personId] : [],
+    targets: [target],
+    classesRead: ['personal'],
+    details: { attachmentId: row.id, sha256: row.sha256 },
+  });
+  return { filename: row.filename, mediaType: row.media_type, contentBase64: bytes.toString('base64'), sha256: row.sha256 };
 });

@@ -1,0 +1,345 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createPerson } from '../../testing/persons.js';
+import { placementOf } from '../../testing/placement.js';
+import { demoFiscalCode } from '../../seed/seed-organisation.js';
+import { todayInRome } from '../persons/validate-person.js';
+
+/**
+ * Schede di accesso through the real HTTP pipeline (issue 5, points 1 and 2, bad input and safety):
+ * create incomplete, save sections, complete with the desk's mandatory sections, numbering, bad input
+ * per section, one-transaction saves, idempotency, optimistic locking, private notes, masking per
+ * desk, excluded profiles, third-sector access points, scope across enti and ambiti, audit and the
+ * search slots.
+ */
+let t: TestApp;
+let sportello: TestClient;
+let responsabile: TestClient;
+let sportelloB: TestClient;
+let sportello2: TestClient;
+let colleague: TestClient;
+let foreignersHead: TestClient;
+let personId: string;
+let generalDesk: string;
+let foreignersDesk: string;
+let permitType: string;
+
+const db = () => t.database.db;
+
+/** A second operator placed by the test in an office of the comune of `like` (same password as the personas). */
+async function addOperator(username: string, like: string, officeType: string, profile: string): Promise<TestClient> {
+  const model = await db().selectFrom('operator').selectAll().where('username', '=', like).executeTakeFirstOrThrow();
+  const place = await placementOf(db(), like);
+  const office = await db().selectFrom('office').select('id').where('ente_id', '=', place.enteId).where('type', '=', officeType).executeTakeFirstOrThrow();
+  const profileRow = await db().selectFrom('profile').select('id').where('code', '=', profile).where('ambito_id', 'is', null).executeTakeFirstOrThrow();
+  const id = crypto.randomUUID();
+  await db().insertInto('operator').values({
+    id, regione_id: model.regione_id, username, fiscal_code: demoFiscalCode(username, 'Paola', 'Prova', 'C745'), given_name: 'Paola', family_name: 'Prova',
+    email: `${username}@demo.siso.invalid`, password_hash: model.password_hash, password_changed_at: new Date(),
+  }).execute();
+  const assignmentId = crypto.randomUUID();
+  await db().insertInto('assignment').values({
+    id: assignmentId, operator_id: id, ambito_id: place.ambitoId, ente_id: place.enteId, office_id: office.id, professional_type: 'operatore_sportello', valid_from: '2020-01-01',
+  }).execute();
+  await db().insertInto('assignment_profile').values({ assignment_id: assignmentId, profile_id: profileRow.id }).execute();
+  return t.as(username);
+}
+
+const complete = { interlocutor: { type: 'user' }, needs: { codes: ['FIS01'] }, outcome: { type: 'information' } };
+const paths = (body: { details: Array<{ path: string }> }) => body.details.map((d) => d.path).sort();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sportello = await t.as('sportello');
+  responsabile = await t.as('responsabile');
+  sportelloB = await t.as('sportelloB');
+  sportello2 = await t.as('sportello2');
+  colleague = await addOperator('sportello_collega', 'sportello', 'sportello_accoglienza', 'operatore_sportello');
+  foreignersHead = await addOperator('stranieri_resp', 'sportello', 'sportello_stranieri', 'responsabile_settore');
+  const p = await createPerson(sportello, { surname: 'Rossi', name: 'Maria' });
+  expect(p.status, JSON.stringify(p.body)).toBe(200);
+  personId = p.body.id;
+  generalDesk = (await placementOf(db(), 'sportello')).officeId;
+  foreignersDesk = (await placementOf(db(), 'stranieri_resp')).officeId;
+  permitType = (await db().selectFrom('ref_code').select('code').where('list', '=', 'siso.motivo_permesso_soggiorno').orderBy('code').executeTakeFirstOrThrow()).code;
+});
+afterAll(async () => t?.close());
+
+describe('a scheda from incomplete to complete', () => {
+  it('saves an incomplete scheda with a number and today as access date, completes it once the mandatory sections are filled', async () => {
+    const created = await sportello.call('intakeRecords.create', { access: { mode: 'in_person', reason: 'spontaneous' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body).toMatchObject({
+      status: 'incomplete', accessDate: todayInRome(), officeId: generalDesk, operatorName: 'Silvia Accoglienza', person: null, version: 0,
+      desk: { kind: 'general', mandatorySections: ['access', 'interlocutor', 'user', 'needs', 'outcome'] },
+    });
+    expect(created.body.number).toMatch(new RegExp(`^${todayInRome().slice(0, 4)}/\\d{6}$`));
+    expect(created.body.missingSections.map((m: { section: string }) => m.section)).toEqual(['interlocutor', 'user', 'needs', 'outcome']);
+    expect(created.body.abilities).toEqual(expect.arrayContaining(['intakeRecords.update', 'intakeRecords.complete']));
+
+    const early = await sportello.call('intakeRecords.complete', { id: created.body.id, version: 0 });
+    expect(early.status).toBe(422);
+    expect(paths(early.body)).toEqual(['interlocutor', 'needs', 'outcome', 'user']);
+    expect(early.body.details[0].message).toMatch(/obbligatoria/);
+
+    const saved = await sportello.call('intakeRecords.update', { id: created.body.id, version: 0, personId, ...complete });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, missingSections: [], person: { id: personId, surname: 'Rossi' }, interlocutor: { type: 'user' }, needs: { codes: ['FIS01'] } });
+    // The sections not sent stay as they were.
+    expect(saved.body.access).toMatchObject({ mode: 'in_person', reason: 'spontaneous', date: todayInRome() });
+
+    const done = await sportello.call('intakeRecords.complete', { id: created.body.id, version: 1 });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ status: 'complete', version: 2 });
+    expect(done.body.completedAt).toEqual(expect.any(String));
+    expect(done.body.abilities).not.toContain('intakeRecords.complete');
+    const twice = await sportello.call('intakeRecords.complete', { id: created.body.id, version: 2 });
+    expect(twice.status).toBe(409);
+
+    // A complete scheda is still updated, but never left without a mandatory section.
+    const emptied = await sportello.call('intakeRecords.update', { id: created.body.id, version: 2, needs: { codes: [] } });
+    expect(emptied.status).toBe(422);
+    expect(paths(emptied.body)).toEqual(['needs']);
+    const edited = await sportello.call('intakeRecords.update', { id: created.body.id, version: 2, needs: { codes: ['FIS01', 'FIS02'], notes: 'anche casa' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ status: 'complete', version: 3, needs: { codes: ['FIS01', 'FIS02'] } });
+
+    const listed = await sportello.call('intakeRecords.find', { number: created.body.number });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({ id: created.body.id, status: 'complete', outcome: 'information', person: { id: personId, surname: 'Rossi' }, proposalStatus: null });
+  });
+
+  it('numbers schede progressively per ente and lists them newest first, page by page', async () => {
+    const a = await sportello.call('intakeRecords.create', { access: { date: '2026-01-05' } });
+    const b = await sportello.call('intakeRecords.create', { access: { date: '2026-01-06' } });
+    expect(Number(b.body.number.slice(5))).toBe(Number(a.body.number.slice(5)) + 1);
+    // Another ente counts on its own.
+    const other = await sportelloB.call('intakeRecords.create', {});
+    expect(other.body.number).toMatch(/\/000001$/);
+    const first = await sportello.call('intakeRecords.find', { from: '2026-01-05', to: '2026-01-06', limit: 1 });
+    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([b.body.id]);
+    const second = await sportello.call('intakeRecords.find', { from: '2026-01-05', to: '2026-01-06', limit: 1, cursor: first.body.nextCursor });
+    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([a.body.id]);
+    expect(second.body.nextCursor).toBeNull();
+    // An office-scope desk operator cannot list every office of the ente.
+    expect((await sportello.call('intakeRecords.find', { allOffices: true })).status).toBe(403);
+    expect((await responsabile.call('intakeRecords.find', { allOffices: true })).status).toBe(200);
+  });
+});
+
+describe('bad input', () => {
+  it('names every wrong field of every section in one answer', async () => {
+    const contactPointB = await db().selectFrom('contact_point').select('id').where('office_id', '=', (await placementOf(db(), 'sportelloB')).officeId).executeTakeFirstOrThrow();
+    const otherAmbitoOffice = (await placementOf(db(), 'sportello2')).officeId;
+    const stranger = await createPerson(sportello2, { surname: 'Lontano' });
+    const r = await sportello.call('intakeRecords.create', {
+      access: { date: '2999-01-01', contactPointId: contactPointB.id, sentByOfficeId: otherAmbitoOffice },
+      personId: stranger.body.id,
+      social: { workCondition: 'XXX', education: 'ELE' },
+      foreigner: { permitType: 'NOPE' },
+      needs: { codes: ['FIS01', 'ZZZ99'] },
+      services: { requested: ['UDC79', 'NOPE'] },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('invalid_input');
+    expect(paths(r.body)).toEqual([
+      'access.contactPointId', 'access.date', 'access.sentByOfficeId', 'foreigner.permitType', 'needs.codes.1', 'personId', 'services.requested.1', 'social.workCondition',
+    ]);
+    expect(r.body.details.find((d: { path: string }) => d.path === 'access.date').message).toMatch(/futuro/);
+    const many = await sportello.call('intakeRecords.create', { references: [1, 2, 3, 4].map((i) => ({ surname: `Ref${i}` })) });
+    expect(many.status).toBe(400);
+    expect(paths(many.body)).toEqual(['references']);
+  });
+
+  it('keeps the previous state when one section of a save is wrong (one transaction)', async () => {
+    const s = await sportello.call('intakeRecords.create', { access: { mode: 'phone_referral', reason: 'spontaneous' }, interlocutor: { type: 'user' } });
+    const bad = await sportello.call('intakeRecords.update', { id: s.body.id, version: 0, interlocutor: { type: 'relative', surname: 'Bianchi' }, needs: { codes: ['NOPE'] } });
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['needs.codes.0']);
+    const again = await sportello.call('intakeRecords.get', { id: s.body.id });
+    expect(again.body).toMatchObject({ version: 0, interlocutor: { type: 'user' }, needs: null });
+  });
+
+  it('refuses a stale version (409) and replays a request sent twice with the same idempotency key', async () => {
+    const s = await sportello.call('intakeRecords.create', {});
+    expect((await sportello.call('intakeRecords.update', { id: s.body.id, version: 0, interlocutor: { type: 'user' } })).status).toBe(200);
+    const stale = await sportello.call('intakeRecords.update', { id: s.body.id, version: 0, interlocutor: { type: 'other', surname: 'X' } });
+    expect(stale.status).toBe(409);
+
+    const key = `intake-${crypto.randomUUID()}`;
+    const before = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM intake_record`.execute(db())).rows[0]!.n;
+    const one = await sportello.call('intakeRecords.create', { access: { mode: 'email' } }, { headers: { 'idempotency-key': key } });
+    const two = await sportello.call('intakeRecords.create', { access: { mode: 'email' } }, { headers: { 'idempotency-key': key } });
+    expect(one.status).toBe(200);
+    expect(two.status).toBe(200);
+    expect(two.body.id).toBe(one.body.id);
+    const after = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM intake_record`.execute(db())).rows[0]!.n;
+    expect(after).toBe(before + 1);
+  });
+});
+
+describe('configuration-defined fields and outcomes', () => {
+  it("validates the desk's custom fields, refuses fields of other desks, and requires the required ones to complete", async () => {
+    const regioneId = (await db().selectFrom('regione').select('id').executeTakeFirstOrThrow()).id;
+    const def = (key: string, appliesTo: string | null, type: string, required: boolean, fieldClass: string, min: number | null = null) => ({
+      id: crypto.randomUUID(), regione_id: regioneId, ambito_id: null, target: 'intake', applies_to: appliesTo, key, label_it: key, type, required, field_class: fieldClass, min_value: min,
+    });
+    await db().insertInto('field_definition').values([def('isee_dichiarato', null, 'number', false, 'personal', 0), def('progetto_fami', 'foreigners', 'text', true, 'foreigner')]).execute();
+
+    const bad = await foreignersHead.call('intakeRecords.create', { custom: { isee_dichiarato: -5, sconosciuto: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['custom.isee_dichiarato', 'custom.sconosciuto']);
+    const ok = await foreignersHead.call('intakeRecords.create', { custom: { isee_dichiarato: 8000 } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.custom).toEqual({ isee_dichiarato: 8000 });
+    expect(ok.body.customFields.map((f: { key: string }) => f.key).sort()).toEqual(['isee_dichiarato', 'progetto_fami']);
+    expect(ok.body.missingSections).toContainEqual({ section: 'custom', fields: ['progetto_fami'] });
+    expect(ok.body.desk).toMatchObject({ kind: 'foreigners', mandatorySections: ['access', 'interlocutor', 'user', 'foreigner', 'outcome'] });
+
+    // The general desk does not offer the foreigners' desk field.
+    const elsewhere = await sportello.call('intakeRecords.create', { custom: { progetto_fami: 'FAMI 2021-2027' } });
+    expect(elsewhere.status).toBe(400);
+    expect(paths(elsewhere.body)).toEqual(['custom.progetto_fami']);
+  });
+
+  it('asks a proposal to take charge for its social category before completing', async () => {
+    const s = await sportello.call('intakeRecords.create', { access: { mode: 'in_person', reason: 'spontaneous' }, personId, ...complete, outcome: { type: 'take_charge_proposal' } });
+    expect(s.body.missingSections).toEqual([{ section: 'outcome', fields: ['socialCategory'] }]);
+    const r = await sportello.call('intakeRecords.complete', { id: s.body.id, version: 0 });
+    expect(r.status).toBe(422);
+    expect(paths(r.body)).toEqual(['outcome']);
+
+    const filled = await sportello.call('intakeRecords.update', { id: s.body.id, version: 0, outcome: { type: 'take_charge_proposal', socialCategory: 'anziani' } });
+    expect(filled.body.missingSections).toEqual([]);
+    const done = await sportello.call('intakeRecords.complete', { id: s.body.id, version: 1 });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.proposal).toMatchObject({ status: 'proposed', socialCategory: 'anziani' });
+    const listed = await sportello.call('intakeRecords.find', { number: s.body.number });
+    expect(listed.body.items[0]).toMatchObject({ proposalStatus: 'proposed', outcome: 'take_charge_proposal', socialCategory: 'anziani' });
+  });
+});
+
+describe('diary', () => {
+  it('shows a private note to its author, the scheda creator and the sector head, masked to another desk operator', async () => {
+    const s = await sportello.call('intakeRecords.create', { personId });
+    const mine = await sportello.call('intakeNotes.create', { intakeId: s.body.id, text: 'Riferisce violenza domestica', private: true });
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body).toMatchObject({ private: true, text: 'Riferisce violenza domestica', authorName: 'Silvia Accoglienza' });
+    const open = await colleague.call('intakeNotes.create', { intakeId: s.body.id, text: 'Richiamare lunedì' });
+    const theirs = await colleague.call('intakeNotes.create', { intakeId: s.body.id, text: 'Nota riservata della collega', private: true });
+    expect(open.status).toBe(200);
+
+    const byColleague = (await colleague.call('intakeRecords.get', { id: s.body.id })).body.notes;
+    expect(byColleague.map((n: { text: unknown }) => n.text)).toEqual([{ masked: true }, 'Richiamare lunedì', 'Nota riservata della collega']);
+    // The creator reads every private note of their scheda.
+    const byCreator = (await sportello.call('intakeRecords.get', { id: s.body.id })).body.notes;
+    expect(byCreator.map((n: { text: unknown }) => n.text)).toEqual(['Riferisce violenza domestica', 'Richiamare lunedì', 'Nota riservata della collega']);
+    const byHead = (await responsabile.call('intakeRecords.get', { id: s.body.id })).body.notes;
+    expect(byHead.find((n: { id: string }) => n.id === theirs.body.id).text).toBe('Nota riservata della collega');
+    // Someone who cannot read the scheda cannot write in its diary.
+    expect((await sportelloB.call('intakeNotes.create', { intakeId: s.body.id, text: 'x' })).status).toBe(404);
+  });
+});
+
+describe('masking per desk', () => {
+  it("masks health notes at the foreigners' desk and shows permit data; the desk's masking profile applies", async () => {
+    const s = await responsabile.call('intakeRecords.create', {
+      personId,
+      social: { household: 'Vive sola', healthNotes: 'Diabete', invalidityPercent: 75 },
+      foreigner: { permitStatus: 'valid', permitType },
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.social).toMatchObject({ healthNotes: 'Diabete', invalidityPercent: 75 });
+    const atForeigners = await foreignersHead.call('intakeRecords.get', { id: s.body.id });
+    expect(atForeigners.status).toBe(200);
+    expect(atForeigners.body.social).toMatchObject({ household: 'Vive sola', healthNotes: { masked: true }, invalidityPercent: { masked: true } });
+    expect(atForeigners.body.foreigner).toMatchObject({ permitStatus: 'valid', permitType });
+    // A desk that cannot read health data cannot erase it either: replacing the section keeps it.
+    const replaced = await foreignersHead.call('intakeRecords.update', { id: s.body.id, version: 0, social: { household: 'Vive con la figlia' } });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+    expect((await responsabile.call('intakeRecords.get', { id: s.body.id })).body.social).toMatchObject({ household: 'Vive con la figlia', healthNotes: 'Diabete' });
+    const writeHealth = await foreignersHead.call('intakeRecords.update', { id: s.body.id, version: 1, social: { healthNotes: 'x' } });
+    expect(writeHealth.status).toBe(403);
+
+    await db().updateTable('desk_config').set({ readable_classes: ['public', 'personal'] }).where('office_id', '=', foreignersDesk).execute();
+    try {
+      const narrowed = await foreignersHead.call('intakeRecords.get', { id: s.body.id });
+      expect(narrowed.body.foreigner).toMatchObject({ permitStatus: { masked: true }, permitType: { masked: true } });
+      expect(narrowed.body.social).toMatchObject({ household: 'Vive con la figlia' });
+    } finally {
+      await db().updateTable('desk_config').set({ readable_classes: ['public', 'personal', 'judicial', 'reserved', 'foreigner'] }).where('office_id', '=', foreignersDesk).execute();
+    }
+  });
+});
+
+describe('who reaches a scheda', () => {
+  it('is invisible (404) to another ente and another ambito, and absent from their lists', async () => {
+    const s = await sportello.call('intakeRecords.create', { personId });
+    for (const c of [sportelloB, sportello2]) {
+      expect((await c.call('intakeRecords.get', { id: s.body.id })).status).toBe(404);
+      expect((await c.call('intakeRecords.update', { id: s.body.id, version: 0, interlocutor: { type: 'user' } })).status).toBe(404);
+      expect((await c.call('intakeRecords.find', { number: s.body.number })).body.items).toEqual([]);
+    }
+  });
+
+  it('closes a desk to an excluded profile: 403 on create, its schede and notes not found', async () => {
+    const s = await sportello.call('intakeRecords.create', {});
+    await db().updateTable('desk_config').set({ excluded_profiles: ['operatore_sportello'] }).where('office_id', '=', generalDesk).execute();
+    try {
+      const refused = await sportello.call('intakeRecords.create', {});
+      expect(refused.status).toBe(403);
+      expect(refused.body.details).toEqual([{ path: 'officeId', message: expect.stringMatching(/sportello/) }]);
+      expect((await sportello.call('intakeRecords.get', { id: s.body.id })).status).toBe(404);
+      // The sector head of the ente still reads it.
+      expect((await responsabile.call('intakeRecords.get', { id: s.body.id })).status).toBe(200);
+    } finally {
+      await db().updateTable('desk_config').set({ excluded_profiles: [] }).where('office_id', '=', generalDesk).execute();
+    }
+  });
+
+  it('lets a third-sector office record only as an access point of a desk of its ente', async () => {
+    const terzo = await t.as('terzosettore');
+    const ok = await terzo.call('intakeRecords.create', { access: { mode: 'in_person' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    await db().updateTable('desk_config').set({ access_points: [] }).where('office_id', '=', generalDesk).execute();
+    const refused = await terzo.call('intakeRecords.create', {});
+    expect(refused.status).toBe(403);
+  });
+});
+
+describe('audit and search', () => {
+  it('audits reads and writes with the person as subject and the scheda as target', async () => {
+    const s = await sportello.call('intakeRecords.create', { personId });
+    await sportello.call('intakeRecords.get', { id: s.body.id });
+    await sportello.call('intakeRecords.find', { personId });
+    const rows = await db()
+      .selectFrom('audit_event')
+      .select(['action', 'subject_people', 'targets', 'classes_read', 'classes_changed'])
+      .where(sql<boolean>`${personId}::uuid = ANY(subject_people)`)
+      .where('action', 'like', 'intakeRecords.%')
+      .execute();
+    const get = rows.find((r) => r.action === 'intakeRecords.get' && JSON.stringify(r.targets).includes(s.body.id));
+    expect(get?.classes_read).toEqual(expect.arrayContaining(['public', 'personal']));
+    const create = rows.find((r) => r.action === 'intakeRecords.create' && JSON.stringify(r.targets).includes(s.body.id));
+    expect(create?.classes_changed).toContain('personal');
+    expect(rows.some((r) => r.action === 'intakeRecords.find')).toBe(true);
+  });
+
+  it("fills the person search's intake slot with the schede the actor may read", async () => {
+    const found = await sportello.call('persons.find', { q: 'Rossi Maria' });
+    const item = found.body.items.find((i: { id: string }) => i.id === personId);
+    // The same schede the desk's list shows for that person (two complete above, the others incomplete).
+    const count = async (status: string) => (await sportello.call('intakeRecords.find', { personId, status })).body.items.length;
+    expect(item.slots.intake).toEqual({ complete: 2, incomplete: await count('incomplete'), lastAccessDate: todayInRome() });
+    expect(await count('complete')).toBe(2);
+    expect(item.slots.intake.incomplete).toBeGreaterThan(0);
+    // Another ente's desk sees none of them (at most a preview of the person, without slots).
+    const fromB = await sportelloB.call('persons.find', { q: 'Rossi Maria' });
+    const seenByB = fromB.body.items.find((i: { id: string }) => i.id === personId);
+    expect(seenByB?.slots?.intake ?? null).toBeNull();
+    expect(item.slots).toHaveProperty('privacy');
+  });
+});

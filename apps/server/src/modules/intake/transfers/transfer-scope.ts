@@ -1,0 +1,14 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ContextActor } from '../../organisation/require-actor.js';
+
+/**
+ * Which transfers a desk lists: those to (received) or from (sent) the actor's current desk; profiles
+ * whose intakeTransfers.find scope is the ente or the ambito (the sector head) see every desk of
+ * their ente, never another ente's.
+ */
+export function transferDeskFilter(actor: ContextActor, direction: 'received' | 'sent'): RawBuilder<boolean> {
+  const c = actor.context;
+  const wide = ['ente', 'ambito'].includes(actor.scopes['intakeTransfers.find'] ?? '');
+  if (direction === 'received') return wide ? sql<boolean>`t.dest_ente_id = ${c.enteId}` : sql<boolean>`t.dest_office_id = ${c.officeId}`;
+  return wide ? sql<boolean>`t.source_ente_id = ${c.enteId}` : sql<boolean>`t.source_office_id = ${c.officeId}`;
+}
