@@ -114,7 +114,7 @@ describe('administration: office, operator, first login, audit', () => {
     await visible(page.getByRole('heading', { level: 1, name: 'Scrivania' }));
     await visible(page.getByText('Benvenuto in SISO, Elena Prova.'));
     await visible(page.getByText(`Stai lavorando per ${ADMIN_ENTE}, ufficio ${OFFICE}.`));
-    expect(await mainMenuLinks(page)).toEqual(['Scrivania', 'Anagrafe']);
+    expect(await mainMenuLinks(page)).toEqual(['Scrivania', 'Sportello', 'Anagrafe']);
     await logOut(page, /Elena Prova/);
     await logIn(page, USERNAME, NEW_PASSWORD);
     await visible(page.getByText('Benvenuto in SISO, Elena Prova.'));

@@ -7,18 +7,20 @@ const { newPage } = useBrowser();
  * The main menu of each demo persona, written by hand from the policy tables (access issue):
  * - system.get, jobs.find, operators.find, profiles.find, entes.upsert → the two administrators;
  * - audit.find → the DPO only (administrators do not read the log they are recorded in);
- * - everyone else has no entry beyond the desk (organisation.tree alone does not open "Amministrazione").
+ * - everyone else has no entry beyond the desk (organisation.tree alone does not open "Amministrazione");
+ * - desks.home → "Sportello" (desk operators, social workers, sector heads, third-sector access points);
+ *   proposals.find → "Proposte di presa in carico" (the professional social service) — issue 5.
  */
 const ADMIN_MENU = ['Scrivania', 'Informazioni di sistema', 'Job', 'Amministrazione'];
 const personas: Array<{ username: string; name: string; menu: string[] }> = [
   { username: 'sysadmin', name: 'Sara Sistemi', menu: ADMIN_MENU },
   { username: 'admin', name: 'Alberto Amministra', menu: ADMIN_MENU },
   { username: 'dpo', name: 'Daniela Protezione', menu: ['Scrivania', 'Audit'] },
-  { username: 'sportello', name: 'Silvia Accoglienza', menu: ['Scrivania', 'Anagrafe'] },
-  { username: 'assistente', name: 'Anna Sociale', menu: ['Scrivania', 'Anagrafe'] },
-  { username: 'responsabile', name: 'Roberto Settore', menu: ['Scrivania', 'Anagrafe'] },
+  { username: 'sportello', name: 'Silvia Accoglienza', menu: ['Scrivania', 'Sportello', 'Anagrafe'] },
+  { username: 'assistente', name: 'Anna Sociale', menu: ['Scrivania', 'Sportello', 'Anagrafe', 'Proposte di presa in carico'] },
+  { username: 'responsabile', name: 'Roberto Settore', menu: ['Scrivania', 'Sportello', 'Anagrafe', 'Proposte di presa in carico'] },
   { username: 'regione', name: 'Renata Osservatorio', menu: ['Scrivania'] },
-  { username: 'terzosettore', name: 'Tommaso Cooperativa', menu: ['Scrivania', 'Anagrafe'] },
+  { username: 'terzosettore', name: 'Tommaso Cooperativa', menu: ['Scrivania', 'Sportello', 'Anagrafe'] },
 ];
 
 describe('each persona sees only its menu', () => {

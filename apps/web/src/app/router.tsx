@@ -18,6 +18,12 @@ import { PersonNewPage } from '../routes/PersonNewPage';
 import { PersonPage } from '../routes/PersonPage';
 import { PersonsDuplicatesPage } from '../routes/PersonsDuplicatesPage';
 import { PersonsMergePage } from '../routes/PersonsMergePage';
+import { DeskHomePage } from '../features/desk/pages/DeskHomePage';
+import { DeskIntakeListPage } from '../features/desk/pages/DeskIntakeListPage';
+import { ReceivedIntakePage } from '../features/desk/pages/ReceivedIntakePage';
+import { ProposalsPage } from '../features/proposals/ProposalsPage';
+import { IntakeNewPage } from '../routes/IntakeNewPage';
+import { IntakeRecordPage } from '../routes/IntakeRecordPage';
 
 function guarded(action: string, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -54,6 +60,13 @@ export function createRouter() {
                 { path: 'persone/duplicati', element: guarded('persons.findDuplicates', <PersonsDuplicatesPage />) },
                 { path: 'persone/unisci', element: guarded('persons.merge', <PersonsMergePage />) },
                 { path: 'persone/:id', element: guarded('persons.get', <PersonPage />) },
+                { path: 'sportello/schede/nuova', element: guarded('intakeRecords.create', <IntakeNewPage />) },
+                { path: 'sportello/schede/:id', element: guarded('intakeRecords.get', <IntakeRecordPage />) },
+                { path: 'sportello', element: guarded('desks.home', <DeskHomePage />) },
+                { path: 'sportello/schede', element: guarded('intakeRecords.find', <DeskIntakeListPage />) },
+                { path: 'sportello/ricevute/:transferId', element: guarded('intakeTransfers.find', <ReceivedIntakePage />) },
+                { path: 'proposte', element: guarded('proposals.find', <ProposalsPage />) },
+                { path: 'amministrazione/sportelli', element: guarded('desks.configure', <AdminPage section="desks" />) },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

@@ -7,8 +7,9 @@ import { OrganisationTree } from '../features/admin/components/OrganisationTree'
 import { ProfilesSection } from '../features/admin/components/ProfilesSection';
 import { CustomFieldsSection } from '../features/admin/components/CustomFieldsSection';
 import { usePermission } from '../features/session/hooks/useSession';
+import { DesksSection } from '../features/admin/desks/DesksSection';
 
-type Section = 'organisation' | 'operators' | 'profiles' | 'customFields';
+type Section = 'organisation' | 'operators' | 'profiles' | 'customFields' | 'desks';
 
 /** "Amministrazione": organisation tree, operators, profiles (access issue, administration part). */
 export function AdminPage({ section }: { section: Section }) {
@@ -27,6 +28,7 @@ export function AdminPage({ section }: { section: Section }) {
       {section === 'operators' && <OperatorsSection canCreate={canCreateOperator} />}
       {section === 'profiles' && <ProfilesSection canCreate={canUpsertProfile} />}
       {section === 'customFields' && <CustomFieldsSection canCreate={canUpsertField} />}
+      {section === 'desks' && <DesksSection />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFiscalCode } from '@siso/shared';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
@@ -122,5 +123,22 @@ describe('exporting the list', () => {
     } finally {
       await t.database.db.updateTable('desk_config').set({ readable_classes: before?.readable_classes ?? null }).where('office_id', '=', office.office_id).execute();
     }
+  });
+
+  it('stops at 10,000 rows and says the list was truncated', async () => {
+    const at = await t.database.db
+      .selectFrom('operator as o').innerJoin('assignment as a', 'a.operator_id', 'o.id')
+      .select(['o.id as operator_id', 'a.office_id', 'a.ente_id', 'a.ambito_id']).where('o.username', '=', 'sportello').executeTakeFirstOrThrow();
+    await sql`
+      INSERT INTO intake_record (id, ambito_id, ente_id, office_id, created_by, number, access_date, operator_id)
+      SELECT gen_random_uuid(), ${at.ambito_id}, ${at.ente_id}, ${at.office_id}, ${at.operator_id}, 'T/' || g, DATE '2020-01-01' + (g % 365), ${at.operator_id}
+        FROM generate_series(1, 10000) g`.execute(t.database.db);
+    const r = await sportello.call('intakeRecords.export', {});
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ rows: 10_000, truncated: true });
+    const ws = await readXlsx(r.body.contentBase64);
+    expect(ws.rowCount).toBe(2 + 10_000);
+    const filtered = await sportello.call('intakeRecords.export', { from: '2021-01-01' });
+    expect(filtered.body).toMatchObject({ rows: 2, truncated: false });
   });
 });

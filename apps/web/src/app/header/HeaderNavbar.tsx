@@ -21,6 +21,8 @@ export function HeaderNavbar() {
   const canAdminister = adminPermissions.some(Boolean);
   const canSeeAudit = usePermission('audit.find');
   const canSeePersons = usePermission('persons.find');
+  const canSeeDesk = usePermission('desks.home');
+  const canSeeProposals = usePermission('proposals.find');
 
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -36,7 +38,9 @@ export function HeaderNavbar() {
   const shown = open ? { display: 'block' } : undefined;
   const items = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/sportello', label: t('desk.nav'), show: canSeeDesk },
     { to: '/persone', label: t('persons.nav'), show: canSeePersons },
+    { to: '/proposte', label: t('proposals.nav'), show: canSeeProposals },
     { to: '/sistema', label: t('nav.system'), show: canSeeSystem },
     { to: '/sistema/job', label: t('nav.jobs'), show: canSeeJobs },
     { to: '/amministrazione/organizzazione', label: t('nav.admin'), show: canAdminister },

@@ -4,6 +4,9 @@
  */
 const routes: Record<string, (id: string) => string> = {
   jobRun: () => '/sistema/job',
+  intakeRecord: (id) => `/sportello/schede/${id}`,
+  intakeTransfer: (id) => `/sportello/ricevute/${id}`,
+  proposal: () => '/proposte',
 };
 
 export function routeForLink(link: { kind: string; id: string } | null): string | null {

@@ -10,6 +10,7 @@ export function AdminNav() {
     { to: '/amministrazione/operatori', label: t('admin.operators.title'), show: usePermission('operators.find') },
     { to: '/amministrazione/profili', label: t('admin.profiles.title'), show: usePermission('profiles.find') },
     { to: '/amministrazione/campi', label: t('admin.customFields.title'), show: usePermission('fields.find') },
+    { to: '/amministrazione/sportelli', label: t('admin.desks.title'), show: usePermission('desks.configure') },
   ];
   return (
     <nav aria-label={t('admin.navLabel')} className="mb-4">

@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import type { IntakeView } from '@siso/shared';
+import { i18n } from '../i18n/i18n';
+import { sessionKey } from '../lib/query';
+import { IntakeRecordPage } from './IntakeRecordPage';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const intake: IntakeView = {
+  id: id(1), number: '2026/000007', ambitoId: id(2), enteId: id(3), enteName: 'Comune di Città di Castello', officeId: id(4), officeName: 'Segretariato sociale',
+  status: 'incomplete', accessDate: '2026-11-28', operatorId: id(9), operatorName: 'Silvia Accoglienza', createdBy: id(9), createdAt: '2026-11-28T09:00:00Z', updatedAt: '2026-11-28T09:00:00Z', completedAt: null,
+  person: { id: id(20), anonymousCode: 'ANON-7K2P', fiscalCode: null, fiscalCodeKind: null, surname: null, name: null, birthDate: null, enteName: 'Comune di Città di Castello', deceased: false, version: 1 },
+  privacyStatus: 'anonymous',
+  access: { date: '2026-11-28', contactPointId: null, mode: 'in_person', reason: 'spontaneous', reasonDetail: null, sentByOfficeId: null, sentByText: null, accompanied: false, accompaniedBy: null, userPresence: 'present', description: 'Chiede informazioni' },
+  interlocutor: null, references: null,
+  social: { household: null, workCondition: null, profession: 'muratore', education: null, housing: null, housingNotes: null, healthNotes: { masked: true }, invalidityPercent: { masked: true }, incomeNotes: null },
+  foreigner: null, needs: null, services: null, outcome: null, custom: {}, customFields: [],
+  desk: { kind: 'general', thematicCode: null, mandatorySections: ['access', 'outcome'], proposalTarget: 'ente', privacyPerDesk: false },
+  missingSections: [{ section: 'outcome', fields: ['type'] }],
+  notes: [{ id: id(30), authorId: id(10), authorName: 'Anna Sociale', writtenAt: '2026-11-28T10:00:00Z', private: true, text: { masked: true } }],
+  serviceRequests: [], receivedFrom: null, transfers: [], proposal: null, version: 3,
+  abilities: ['intakeRecords.get', 'intakeRecords.update', 'intakeRecords.complete', 'intakeNotes.create'],
+};
+
+const fetchMock = vi.fn<typeof fetch>();
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+let updateAnswer: () => Response = () => json({ ...intake, version: 4 });
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  fetchMock.mockImplementation(async (url) => {
+    const name = String(url).replace('/api/', '');
+    if (name === 'intakeRecords.get') return json(intake);
+    if (name === 'intakeRecords.update') return updateAnswer();
+    if (name === 'intakeRecords.complete') return json({ code: 'precondition_failed', message: 'Sezioni obbligatorie mancanti', details: [{ path: 'outcome.type', message: 'Campo obbligatorio' }] }, 422);
+    if (name === 'reference.states' || name === 'reference.codeList') return json({ items: [] });
+    if (name === 'serviceCatalogue.find') return json({ items: [] });
+    // The consents panel is H4b's (its own tests); here it only has to fail politely.
+    if (name === 'consents.get') return json({ code: 'forbidden', message: 'Operazione non consentita', details: [] }, 403);
+    throw new Error(`unexpected ${name}`);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const ctx = {
+    assignmentId: id(50), regioneId: id(51), ambitoId: id(2), ambitoName: 'Alto Tevere', enteId: id(3), enteName: 'Comune di Città di Castello',
+    officeId: id(4), officeName: 'Segretariato', officeType: 'sportello_accoglienza' as const, professionalType: 'operatore_sportello' as const,
+  };
+  client.setQueryData(sessionKey, { status: 'ok', totpEnabled: false, operator: { id: id(9), username: 'sportello', displayName: 'Silvia' }, context: ctx, contexts: [ctx], permissions: ['intakeRecords.get'], csrfToken: 'x' });
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[`/sportello/schede/${id(1)}`]}>
+          <Routes>
+            <Route path="/sportello/schede/:id" element={<IntakeRecordPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+}
+
+const sentBody = (name: string) => JSON.parse(String(fetchMock.mock.calls.find((c) => String(c[0]).endsWith(name))?.[1]?.body)) as Record<string, unknown>;
+
+describe('IntakeRecordPage', () => {
+  it('shows the header, missing sections, masked fields as “Riservato” and a masked private note', async () => {
+    renderPage();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000007' })).toBeTruthy();
+    const missing = screen.getByRole('region', { name: 'Sezioni obbligatorie da completare' });
+    expect(within(missing).getByRole('link', { name: 'Esito' }).getAttribute('href')).toBe('#sezione-outcome');
+    const social = screen.getByRole('region', { name: 'Dati socio-ambientali' });
+    expect(within(social).getByText('Note sanitarie')).toBeTruthy();
+    expect(within(social).getAllByText('Riservato')).toHaveLength(2);
+    expect(within(social).queryByLabelText('Note sanitarie')).toBeNull();
+    expect(screen.getByText('Nota privata (riservata)')).toBeTruthy();
+    expect(screen.getByText('ANON-7K2P')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Stampa' })).toBeNull();
+  });
+
+  it('saves one section alone with the version read, and never sends the masked fields', async () => {
+    renderPage();
+    const social = await screen.findByRole('region', { name: 'Dati socio-ambientali' });
+    fireEvent.change(within(social).getByLabelText('Professione'), { target: { value: 'idraulico' } });
+    fireEvent.click(within(social).getByRole('button', { name: /Salva sezione/ }));
+    expect(await within(social).findByText('Sezione «Dati socio-ambientali» salvata.')).toBeTruthy();
+    const body = sentBody('intakeRecords.update');
+    expect(Object.keys(body).sort()).toEqual(['id', 'social', 'version']);
+    expect(body.version).toBe(3);
+    expect(body.social).toMatchObject({ profession: 'idraulico', household: null });
+    expect(body.social).not.toHaveProperty('healthNotes');
+    expect(body.social).not.toHaveProperty('invalidityPercent');
+  });
+
+  it('shows a server field error next to its field, linked by aria-describedby, and the summary takes focus', async () => {
+    updateAnswer = () => json({ code: 'invalid_input', message: 'Dati non validi', details: [{ path: 'access.description', message: 'Testo troppo lungo' }] }, 400);
+    renderPage();
+    const access = await screen.findByRole('region', { name: 'Accesso' });
+    fireEvent.click(within(access).getByRole('button', { name: /Salva sezione/ }));
+    const summary = await within(access).findByRole('alert');
+    expect(document.activeElement).toBe(summary);
+    const field = within(access).getByLabelText('Descrizione della richiesta');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(String(field.getAttribute('aria-describedby')))?.textContent).toBe('Testo troppo lungo');
+    updateAnswer = () => json({ ...intake, version: 4 });
+  });
+
+  it('lists what is missing when completing fails (422)', async () => {
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Completa' }));
+    const alert = await screen.findByText('Sezioni obbligatorie mancanti');
+    expect(alert.closest('[role="alert"]')?.textContent).toContain('Campo obbligatorio');
+  });
+
+  it('is axe-clean', async () => {
+    const { container } = renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000007' });
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // A long page on a shared machine: axe needs more than the default 5 s.
+  }, 60_000);
+});

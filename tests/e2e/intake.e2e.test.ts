@@ -1,0 +1,183 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, focused, logIn, logOut, pressUntil, useBrowser, visible } from './helpers.js';
+
+const { newPage } = useBrowser();
+
+/** A surname nobody else in the demo has (each journey registers its own people). */
+function uniqueSurname(): string {
+  return `Sportello${Array.from(crypto.randomBytes(5), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+}
+
+/** A form field by its label; required fields add " *" to the label. */
+function field(scope: Page | Locator, label: string) {
+  return scope.getByLabel(new RegExp(`^${label}( \\*)?$`));
+}
+
+function section(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** Saves a section and waits for its confirmation. */
+async function saveSection(page: Page, name: string): Promise<void> {
+  const s = section(page, name);
+  await s.getByRole('button', { name: /Salva sezione/ }).click();
+  await visible(page.getByText(`Sezione «${name}» salvata.`));
+}
+
+/** New scheda, the user recorded as anonymous after a search (persons.create identity anonymous). */
+async function newIntakeWithAnonymousUser(page: Page): Promise<string> {
+  await page.goto('/sportello/schede/nuova');
+  await visible(page.getByRole('heading', { level: 1, name: 'Nuova scheda di accesso' }));
+  const user = section(page, 'Utente');
+  await user.getByLabel('Codice fiscale oppure cognome e nome').fill(uniqueSurname());
+  await user.getByRole('button', { name: 'Cerca' }).click();
+  await user.getByRole('button', { name: 'Utente anonimo' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: /^Scheda \d{4}\// }));
+  await visible(page.getByText(/^Scheda .* creata\.$/));
+  return (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Scheda /, '').trim();
+}
+
+/** A minimal PDF and a 1×1 PNG: the server checks their first bytes against the declared type. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+describe('intake desk: the scheda accesso', () => {
+  it('anonymous intake → identity completed → privacy notice recorded, seen on the scheda', async () => {
+    const page = await newPage();
+    await logIn(page, 'sportello');
+    await newIntakeWithAnonymousUser(page);
+    const scheda = page.url();
+    const user = section(page, 'Utente');
+    const anonCode = (await user.getByRole('link').first().innerText()).trim();
+    expect(anonCode).toMatch(/^ANON/);
+    await visible(user.getByText('Utente anonimo', { exact: true }));
+    await expectAccessible(page, 'scheda di accesso');
+
+    // Identify the person on the registry page, then come back to the scheda.
+    await user.getByRole('link', { name: anonCode }).click();
+    await page.getByRole('button', { name: 'Identifica' }).click();
+    const panel = page.getByRole('region', { name: 'Identifica la persona' });
+    const surname = uniqueSurname();
+    await field(panel, 'Cognome').fill(surname);
+    await field(panel, 'Nome').fill('Lucia');
+    await panel.getByRole('button', { name: 'Identifica' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: new RegExp(surname, 'i') }));
+    await page.goBack();
+    expect(page.url()).toBe(scheda);
+    await visible(section(page, 'Utente').getByRole('link', { name: new RegExp(surname, 'i') }));
+
+    // The privacy notice (H4b's panel) is recorded once the person is identified.
+    await page.getByRole('button', { name: 'Registra informativa' }).click();
+    await page.getByLabel("Registra la consegna dell'informativa").check();
+    await page.getByRole('button', { name: 'Registra', exact: true }).click();
+    await visible(section(page, 'Utente').getByText('Firmata', { exact: true }));
+  });
+
+  it('full intake: foreigner section, two service requests with a PDF and a PNG, completed with a proposal the professional service sees', async () => {
+    const page = await newPage();
+    await logIn(page, 'sportello');
+    await page.goto('/sportello/schede/nuova');
+    await visible(page.getByRole('heading', { level: 1, name: 'Nuova scheda di accesso' }));
+
+    const access = section(page, 'Accesso');
+    await field(access, 'Modalità di accesso').selectOption({ label: 'Di persona' });
+    await field(access, "Motivo dell'accesso").selectOption({ label: 'Spontaneo' });
+    await field(access, 'Descrizione della richiesta').fill('Chiede aiuto per il rinnovo del permesso e un alloggio.');
+    await access.getByRole('button', { name: /Salva sezione/ }).click();
+    await visible(page.getByRole('heading', { level: 1, name: /^Scheda \d{4}\// }));
+    const number = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Scheda /, '').trim();
+
+    const user = section(page, 'Utente');
+    await user.getByLabel('Codice fiscale oppure cognome e nome').fill(uniqueSurname());
+    await user.getByRole('button', { name: 'Cerca' }).click();
+    await user.getByRole('button', { name: 'Utente anonimo' }).click();
+    await visible(page.getByText('Sezione «Utente» salvata.'));
+
+    const interlocutor = section(page, 'Interlocutore');
+    await interlocutor.getByRole('button', { name: "È l'utente stesso" }).click();
+    expect(await interlocutor.getByLabel("L'utente stesso").isChecked()).toBe(true);
+    await saveSection(page, 'Interlocutore');
+
+    const foreigner = section(page, 'Stranieri');
+    await foreigner.getByRole('combobox', { name: 'Paese di provenienza' }).fill('Marocco');
+    await foreigner.getByRole('option', { name: /Marocco/i }).first().click();
+    await field(foreigner, 'Anno di arrivo in Italia').fill('2019');
+    await field(foreigner, 'Stato del permesso').selectOption({ label: 'In rinnovo' });
+    await field(foreigner, "Conoscenza dell'italiano").selectOption({ label: 'A2' });
+    await saveSection(page, 'Stranieri');
+
+    const requests = section(page, 'Richieste di servizio');
+    // A text file declared as PDF: the server reads its first bytes and refuses it, next to the file input.
+    const newForm = requests.getByRole('form', { name: 'Nuova richiesta di servizio' });
+    await field(requests, 'Servizio').selectOption({ index: 1 });
+    await requests.locator('input[type="file"]').setInputFiles({ name: 'finto.pdf', mimeType: 'application/pdf', buffer: Buffer.from('non sono un PDF') });
+    await requests.getByRole('button', { name: 'Aggiungi richiesta' }).click();
+    const summary = await visible(newForm.getByRole('alert'));
+    expect(await summary.getByRole('link').first().innerText()).toMatch(/^Allegati: /);
+    expect(await requests.locator('input[type="file"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await requests.getByTestId('service-request').count()).toBe(0);
+    for (const file of [
+      { name: 'referto.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'documento.png', mimeType: 'image/png', buffer: PNG },
+    ]) {
+      await field(requests, 'Servizio').selectOption({ index: 1 });
+      await field(requests, 'Tempo impiegato \\(minuti\\)').last().fill('20');
+      await requests.locator('input[type="file"]').setInputFiles(file);
+      await requests.getByRole('button', { name: 'Aggiungi richiesta' }).click();
+      await visible(newForm.getByText(/^Richiesta aggiunta\.$|^Dati non salvati$|^Il modulo contiene/));
+      expect(await newForm.getByRole('status').innerText(), await newForm.innerText()).toBe('Richiesta aggiunta.');
+      await visible(requests.getByRole('button', { name: `Scarica ${file.name}` }));
+    }
+    expect(await requests.getByTestId('service-request').count()).toBe(2);
+    // The attachment comes back as it went (attachments.get → blob URL → download).
+    const [download] = await Promise.all([page.waitForEvent('download'), requests.getByRole('button', { name: 'Scarica referto.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('referto.pdf');
+    const path = await download.path();
+    expect(fs.readFileSync(path).equals(PDF)).toBe(true);
+    await expectAccessible(page, 'scheda di accesso compilata');
+
+    const needs = section(page, 'Bisogni');
+    // bootstrap-italia draws its own box over the native checkbox: the label is what one clicks.
+    await needs.getByText('Alloggio', { exact: true }).click();
+    expect(await needs.getByRole('checkbox', { name: 'Alloggio' }).isChecked()).toBe(true);
+    await saveSection(page, 'Bisogni');
+
+    const outcome = section(page, 'Esito');
+    await field(outcome, 'Esito').selectOption({ label: 'Proposta di presa in carico' });
+    await field(outcome, 'Categoria sociale').selectOption({ label: 'Adulti' });
+    await saveSection(page, 'Esito');
+
+    await page.getByRole('button', { name: 'Completa' }).click();
+    await visible(page.getByText('Scheda completata.'));
+    const [printed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Stampa', exact: true }).click()]);
+    expect(fs.readFileSync(await printed.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await logOut(page, /Silvia/);
+    await logIn(page, 'responsabile');
+    await page.goto('/proposte');
+    await visible(page.getByRole('heading', { level: 1, name: 'Proposte di presa in carico' }));
+    await visible(page.getByRole('main').getByText(number, { exact: false }));
+  });
+
+  it('saves a section with the keyboard only: section nav, fields, the save button, focus on the confirmation', async () => {
+    const page = await newPage();
+    await logIn(page, 'sportello');
+    await newIntakeWithAnonymousUser(page);
+    await page.locator('body').focus();
+    const nav = page.getByRole('navigation', { name: 'Sezioni della scheda' });
+    const esitoLink = nav.getByRole('link', { name: 'Esito' });
+    await pressUntil(page, 'Tab', (el) => el.evaluate((n) => n.tagName === 'A' && (n.textContent ?? '').startsWith('Esito') && n.closest('nav[aria-label="Sezioni della scheda"]') !== null), 'il link «Esito» della navigazione', 80);
+    expect(await esitoLink.evaluate((n) => n === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await focused(page).getAttribute('id')).toBe('sezione-outcome');
+    await pressUntil(page, 'Tab', async (el) => (await el.getAttribute('id')) === 'ia-outcome-note', 'il campo «Nota» dell’esito');
+    await page.keyboard.type('Orientata al CPI.');
+    await pressUntil(page, 'Tab', async (el) => /Salva sezione/.test(await el.innerText()), 'il pulsante «Salva sezione»');
+    await page.keyboard.press('Enter');
+    await visible(page.getByText('Sezione «Esito» salvata.'));
+    expect(await focused(page).innerText()).toBe('Sezione «Esito» salvata.');
+  });
+});
