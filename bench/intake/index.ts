@@ -57,6 +57,8 @@ interface Row {
 
 const log = (m: string) => console.log(m);
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** Today on the Italian calendar, as the handlers date "today" (todayInRome). */
+const todayInRome = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 
 async function measure(ops: Array<() => Promise<void>>): Promise<Stats> {
   const latencies: number[] = [];
@@ -215,7 +217,7 @@ async function measureBackend(kind: Backend, rows: Row[], explains: string[]): P
     const officeId = body.context.officeId;
     const removed = await removeSavedSchede(database.pool);
     if (removed > 0) log(`${kind}: removed ${removed} schede saved by an earlier run`);
-    const today = isoDay(new Date());
+    const today = todayInRome();
     const monthStart = `${today.slice(0, 7)}-01`;
     const sizes = (
       await database.pool.query<{ desk: number; month: number; incomplete: number; inbox: number }>(
@@ -238,16 +240,24 @@ async function measureBackend(kind: Backend, rows: Row[], explains: string[]): P
     // Raw SQL on a pool of its own on PostgreSQL; PGlite has one connection, shared with the app.
     const rawPool = kind === 'postgres' ? new pg.Pool({ connectionString: PG_URL, max: 4 }) : database.pool;
 
-    // Same answers both ways: the list's first page.
+    // Same answers both ways: the list's first page, the home's lists.
     for (const m of months.slice(0, 10)) {
       const api = (await ok(s, 'intakeRecords.find', { officeId, ...m })) as { items: Array<{ id: string }> };
       const raw = await rawList(rawPool, officeId, m.from, m.to);
       if (api.items.map((x) => x.id).join() !== raw.join()) throw new Error(`raw SQL and intakeRecords.find disagree on ${JSON.stringify(m)}`);
     }
-    await ok(s, 'desks.home', {});
+    const home = (await ok(s, 'desks.home', {})) as Record<'today' | 'incomplete' | 'received', Array<{ id: string }>>;
+    const rawHomeIds = await rawHome(rawPool, officeId, today, monthStart);
+    for (const k of ['today', 'incomplete', 'received'] as const) {
+      if (home[k].map((x) => x.id).join() !== rawHomeIds[k].join()) throw new Error(`raw SQL and desks.home disagree on "${k}"`);
+    }
 
     const ops = (w: Workload, variant: 'api' | 'raw'): Array<() => Promise<void>> => {
-      if (w === 'home') return Array.from({ length: PER_RUN }, () => (variant === 'api' ? async () => void (await ok(s, 'desks.home', {})) : () => rawHome(rawPool, officeId, today, monthStart)));
+      if (w === 'home') {
+        return Array.from({ length: PER_RUN }, () =>
+          variant === 'api' ? async () => void (await ok(s, 'desks.home', {})) : async () => void (await rawHome(rawPool, officeId, today, monthStart)),
+        );
+      }
       if (w === 'list') {
         return months.map((m) => (variant === 'api' ? async () => void (await ok(s, 'intakeRecords.find', { officeId, ...m })) : async () => void (await rawList(rawPool, officeId, m.from, m.to))));
       }

@@ -124,18 +124,26 @@ export function counters(officeId: string, from: string, to: string): Compiled {
  * configuration, today's and the incomplete schede (each a list: rows, people, proposal statuses), the
  * pending received sends, the month's counters. (The proposals inbox is not the desk operator's.)
  */
-export async function rawHome(client: pg.Pool | pg.PoolClient, officeId: string, today: string, monthStart: string): Promise<void> {
+export async function rawHome(
+  client: pg.Pool | pg.PoolClient,
+  officeId: string,
+  today: string,
+  monthStart: string,
+): Promise<{ today: string[]; incomplete: string[]; received: string[] }> {
   await client.query('SELECT * FROM desk_config WHERE office_id = $1', [officeId]);
+  const lists: string[][] = [];
   for (const c of [listRows(officeId, today, today), incompleteRows(officeId)]) {
     const rows = (await client.query<{ id: string; person_id: string | null }>(c.sql, c.parameters)).rows.slice(0, 50);
     const people = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
     if (people.length > 0) await client.query(peopleOf(people).sql, [people]);
     if (rows.length > 0) await client.query(proposalStatusOf([]).sql, [rows.map((r) => r.id)]);
+    lists.push(rows.map((r) => r.id));
   }
   const received = receivedRows(officeId);
-  await client.query(received.sql, received.parameters);
+  const sent = (await client.query<{ id: string }>(received.sql, received.parameters)).rows.map((r) => r.id);
   const c = counters(officeId, monthStart, today);
   await client.query(c.sql, c.parameters);
+  return { today: lists[0]!, incomplete: lists[1]!, received: sent };
 }
 
 /** The home's queries for EXPLAIN. */

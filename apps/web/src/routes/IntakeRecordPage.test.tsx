@@ -20,7 +20,7 @@ const intake: IntakeView = {
   interlocutor: null, references: null,
   social: { household: null, workCondition: null, profession: 'muratore', education: null, housing: null, housingNotes: null, healthNotes: { masked: true }, invalidityPercent: { masked: true }, incomeNotes: null },
   foreigner: null, needs: null, services: null, outcome: null, custom: {}, customFields: [],
-  desk: { kind: 'general', thematicCode: null, mandatorySections: ['access', 'outcome'], proposalTarget: 'ente', privacyPerDesk: false },
+  desk: { kind: 'general', thematicCode: null, mandatorySections: ['access', 'outcome'], proposalTarget: 'ente', privacyPerDesk: false, contactPoints: [] },
   missingSections: [{ section: 'outcome', fields: ['type'] }],
   notes: [{ id: id(30), authorId: id(10), authorName: 'Anna Sociale', writtenAt: '2026-11-28T10:00:00Z', private: true, text: { masked: true } }],
   serviceRequests: [], receivedFrom: null, transfers: [], proposal: null, version: 3,

@@ -33,6 +33,8 @@ export const deskView = deskConfigInput.extend({
   enteName: z.string(),
   ambitoId: uuid.nullable(),
   ambitoName: z.string().nullable(),
+  /** The desk's contact points (punti di contatto), for the Accesso section of a new scheda. */
+  contactPoints: z.array(z.object({ id: uuid, name: z.string() })),
   /** False when the desk has no configuration yet (defaults shown). */
   configured: z.boolean(),
   version: version.nullable(),

@@ -141,6 +141,8 @@ export const deskSettings = z.object({
   mandatorySections: z.array(z.enum(intakeSections)),
   proposalTarget: z.enum(['ente', 'capofila']),
   privacyPerDesk: z.boolean(),
+  /** The desk's contact points (punti di contatto), for the Accesso section. */
+  contactPoints: z.array(z.object({ id: uuid, name: z.string() })),
 });
 
 export const intakeView = z.object({

@@ -52,7 +52,16 @@ export const referenceCodeList = defineAction({
   access: 'context',
   summary: 'Una lista di codici (es. anpr.stato_civile, anpr.relazione_parentela) con i valori in vigore',
   input: z.object({ list: z.string().regex(/^[a-z]+\.[A-Za-z0-9_]+$/, 'invalid_format'), on: dateOnly.optional() }),
-  output: z.object({ items: z.array(z.object({ code: z.string(), label: z.string().nullable() })) }),
+  output: z.object({
+    items: z.array(
+      z.object({
+        code: z.string(),
+        label: z.string().nullable(),
+        /** The group a value belongs to, where the list has one (e.g. the class of a need in siso.bisogno). */
+        group: z.string().nullable(),
+      }),
+    ),
+  }),
 });
 
 export const referenceContracts = {

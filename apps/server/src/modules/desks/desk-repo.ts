@@ -28,6 +28,7 @@ export interface DeskRow {
   email_body: string | null;
   access_points: string[];
   version: number | null;
+  contact_points: Array<{ id: string; name: string }>;
 }
 
 /**
@@ -45,7 +46,9 @@ export async function selectDesks(
     SELECT o.id AS office_id, o.name AS office_name, o.type AS office_type, o.email AS office_email, e.id AS ente_id, e.name AS ente_name,
            a.id AS ambito_id, a.name AS ambito_name, dc.office_id IS NOT NULL AS configured, dc.desk_kind, dc.thematic_code,
            dc.mandatory_sections, dc.excluded_profiles, dc.readable_classes, dc.proposal_target, dc.privacy_per_desk,
-           dc.email_subject, dc.email_body, dc.access_points, dc.version
+           dc.email_subject, dc.email_body, dc.access_points, dc.version,
+           COALESCE((SELECT json_agg(json_build_object('id', cp.id, 'name', cp.name) ORDER BY cp.name, cp.id)
+                       FROM contact_point cp WHERE cp.office_id = o.id AND cp.archived_at IS NULL), '[]'::json) AS contact_points
       FROM office o
       JOIN ente e ON e.id = o.ente_id
       LEFT JOIN ambito a ON a.id = o.ambito_id
@@ -89,6 +92,7 @@ export function presentDesk(actor: ContextActor, r: DeskRow, opts: { canConfigur
     emailSubject: opts.full ? s.emailSubject : null,
     emailBody: opts.full ? s.emailBody : null,
     accessPoints: opts.full ? s.accessPoints : [],
+    contactPoints: r.contact_points,
     configured: r.configured,
     version: r.version,
     abilities: abilitiesFor(actor, ['desks.configure'], () => opts.canConfigure),

@@ -203,6 +203,12 @@ describe('home and counters', () => {
     const home = await sportelloB.call('desks.home', {});
     expect(home.status, JSON.stringify(home.body)).toBe(200);
     expect(home.body.desk).toMatchObject({ officeId: office.umbertide, configured: true });
+    // The desk's contact points, for the Accesso section of a new scheda.
+    const points = await db().selectFrom('contact_point').select(['id', 'name']).where('office_id', '=', office.umbertide).where('archived_at', 'is', null).execute();
+    expect(points.length).toBeGreaterThan(0);
+    expect(home.body.desk.contactPoints.map((p: { id: string }) => p.id).sort()).toEqual(points.map((p) => p.id).sort());
+    const openView = await sportelloB.call('intakeRecords.get', { id: open.id });
+    expect(openView.body.desk.contactPoints.map((p: { id: string }) => p.id).sort()).toEqual(points.map((p) => p.id).sort());
     const todayIds = home.body.today.map((i: { id: string }) => i.id);
     expect(todayIds).toEqual(expect.arrayContaining([done.id, open.id]));
     expect(home.body.incomplete.map((i: { id: string }) => i.id)).toContain(open.id);

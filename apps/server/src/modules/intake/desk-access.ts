@@ -7,7 +7,7 @@ import type { FieldClass } from '../../access/field-classes.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 
-export type DeskSettings = z.infer<typeof deskSettings> & Pick<DeskView, 'excludedProfiles' | 'readableClasses' | 'accessPoints' | 'emailSubject' | 'emailBody'> & { officeId: string };
+export type DeskSettings = Omit<z.infer<typeof deskSettings>, 'contactPoints'> & Pick<DeskView, 'excludedProfiles' | 'readableClasses' | 'accessPoints' | 'emailSubject' | 'emailBody'> & { officeId: string };
 
 /** Sections a desk without configuration requires (migration 0009 default of desk_config.mandatory_sections). */
 export const defaultMandatorySections: readonly IntakeSection[] = ['access', 'interlocutor', 'user', 'outcome'];
@@ -73,6 +73,13 @@ export async function assertDeskOpen(db: Kysely<DB>, actor: ContextActor): Promi
     if (served.rows.length === 0) throw new AppError('forbidden', [{ path: 'officeId', message: 'punto_accesso_non_abilitato' }]);
   }
   return settings;
+}
+
+/** The live contact points of a desk (organisational data), by name. */
+export async function contactPointsOf(db: Kysely<DB>, officeId: string): Promise<Array<{ id: string; name: string }>> {
+  const r = await sql<{ id: string; name: string }>`
+    SELECT id, name FROM contact_point WHERE office_id = ${officeId} AND archived_at IS NULL ORDER BY name, id`.execute(db);
+  return r.rows;
 }
 
 /** The classes the actor may read at their current desk: actor.readable ∩ the desk's masking profile. */

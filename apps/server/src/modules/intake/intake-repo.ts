@@ -11,7 +11,7 @@ import { AppError } from '../../http/app-error.js';
 import { privacyStatusOf } from '../consents/privacy-status.js';
 import { actorOf, type ContextActor } from '../organisation/require-actor.js';
 import { loadServiceRequests } from '../service-requests/service-request-repo.js';
-import { deskSettingsOf, effectiveReadable, notExcludedDesk } from './desk-access.js';
+import { contactPointsOf, deskSettingsOf, effectiveReadable, notExcludedDesk } from './desk-access.js';
 import { deskDefinitions, intakeDefinitions } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { loadIntakeNotes } from './intake-notes.js';
@@ -168,7 +168,7 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
     references,
     custom: custom.value,
     customFields: offered.map(({ ambitoId: _ambito, archived: _archived, ...d }) => d),
-    desk: { kind: settings.kind, thematicCode: settings.thematicCode, mandatorySections: settings.mandatorySections, proposalTarget: settings.proposalTarget, privacyPerDesk: settings.privacyPerDesk },
+    desk: { kind: settings.kind, thematicCode: settings.thematicCode, mandatorySections: settings.mandatorySections, proposalTarget: settings.proposalTarget, privacyPerDesk: settings.privacyPerDesk, contactPoints: await contactPointsOf(db, row.office_id) },
     missingSections: missingSections(settings.mandatorySections, storedSectionsOf(row), offered.filter((d) => d.required).map((d) => d.key)),
     notes,
     serviceRequests,

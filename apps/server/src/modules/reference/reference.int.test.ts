@@ -83,7 +83,7 @@ describe('reference.codeList', () => {
   it('lists the values in force in the order of the source, and nothing for an unknown list', async () => {
     const civil = await sportello.call('reference.codeList', { list: 'anpr.stato_civile' });
     expect(civil.status).toBe(200);
-    expect(civil.body.items[0]).toEqual({ code: '1', label: 'Celibe/Nubile' });
+    expect(civil.body.items[0]).toEqual({ code: '1', label: 'Celibe/Nubile', group: null });
     expect(civil.body.items.map((i: { code: string }) => i.code)).toEqual(['1', '2', '3', '4', '9', '6', '7', '8']);
     // Kinship codes 14, 15, 19, 80 ended on 2015-09-15 (ANPR tabella 5).
     const today = await sportello.call('reference.codeList', { list: 'anpr.relazione_parentela' });
@@ -91,6 +91,13 @@ describe('reference.codeList', () => {
     expect(today.body.items.map((i: { code: string }) => i.code)).not.toContain('80');
     expect(before.body.items.map((i: { code: string }) => i.code)).toContain('80');
     expect((await sportello.call('reference.codeList', { list: 'anpr.non_esiste' })).body).toEqual({ items: [] });
+  });
+
+  it('gives each value its group where the list has one (the class of a need)', async () => {
+    const needs = await sportello.call('reference.codeList', { list: 'siso.bisogno' });
+    expect(needs.status).toBe(200);
+    expect(needs.body.items).toContainEqual({ code: 'FIS02', label: 'Alloggio', group: 'FIS' });
+    expect(new Set(needs.body.items.map((i: { group: string }) => i.group))).toEqual(new Set(['FIS', 'SIC', 'APP', 'REA', 'AUT']));
   });
 
   it('is a permission like every action: profiles that fill in no registry form are refused', async () => {

@@ -18,7 +18,7 @@ const other = '00000000-0000-4000-8000-0000000000a2';
 const desk = (officeId: string, officeName: string, enteName: string): DeskView => ({
   officeId, officeName, officeType: 'sportello_accoglienza', officeEmail: null, enteId: `00000000-0000-4000-8000-${officeId.slice(-12).replace('a', 'e')}`, enteName,
   ambitoId: '00000000-0000-4000-8000-0000000000b1', ambitoName: 'Zona sociale 1', kind: 'general', thematicCode: null, mandatorySections: [], excludedProfiles: [],
-  readableClasses: null, proposalTarget: 'ente', privacyPerDesk: false, emailSubject: null, emailBody: null, accessPoints: [], configured: true, version: 1, abilities: [],
+  readableClasses: null, proposalTarget: 'ente', privacyPerDesk: false, emailSubject: null, emailBody: null, accessPoints: [], contactPoints: [], configured: true, version: 1, abilities: [],
 });
 // The dialog reads only these fields of the scheda; the rest of IntakeView is irrelevant here.
 const intake = { id: '00000000-0000-4000-8000-0000000000c1', number: '2026/000007', officeId: own, version: 4, abilities: ['intakeRecords.send'] } as unknown as IntakeView;

@@ -14,7 +14,7 @@ const desk: DeskView = {
   officeId: '00000000-0000-4000-8000-0000000000a1', officeName: 'Sportello di Segretariato Sociale', officeType: 'sportello_accoglienza', officeEmail: null,
   enteId: '00000000-0000-4000-8000-0000000000e1', enteName: 'Comune A', ambitoId: '00000000-0000-4000-8000-0000000000b1', ambitoName: 'Zona 1',
   kind: 'general', thematicCode: null, mandatorySections: ['access'], excludedProfiles: [], readableClasses: null, proposalTarget: 'ente', privacyPerDesk: false,
-  emailSubject: null, emailBody: null, accessPoints: [], configured: true, version: 3, abilities: ['desks.configure'],
+  emailSubject: null, emailBody: null, accessPoints: [], contactPoints: [], configured: true, version: 3, abilities: ['desks.configure'],
 };
 
 let configureAnswer: () => Response;

@@ -6,7 +6,7 @@ const desk: DeskView = {
   officeId: '11111111-1111-4111-8111-111111111111', officeName: 'Sportello', officeType: 'sportello_accoglienza', officeEmail: null,
   enteId: '22222222-2222-4222-8222-222222222222', enteName: 'Comune', ambitoId: null, ambitoName: null,
   kind: 'general', thematicCode: null, mandatorySections: ['access', 'outcome'], excludedProfiles: ['dpo'], readableClasses: null,
-  proposalTarget: 'ente', privacyPerDesk: false, emailSubject: null, emailBody: null, accessPoints: [], configured: false, version: null, abilities: [],
+  proposalTarget: 'ente', privacyPerDesk: false, emailSubject: null, emailBody: null, accessPoints: [], contactPoints: [], configured: false, version: null, abilities: [],
 };
 
 describe('desk configuration form', () => {

@@ -6,7 +6,7 @@ function desk(officeId: string, enteId: string, enteName: string, ambitoId: stri
   return {
     officeId, officeName: `Sportello ${officeId}`, officeType: 'sportello_accoglienza', officeEmail: null, enteId, enteName, ambitoId, ambitoName,
     kind: 'general', thematicCode: null, mandatorySections: [], excludedProfiles: [], readableClasses: null, proposalTarget: 'ente',
-    privacyPerDesk: false, emailSubject: null, emailBody: null, accessPoints: [], configured: false, version: null, abilities: [],
+    privacyPerDesk: false, emailSubject: null, emailBody: null, accessPoints: [], contactPoints: [], configured: false, version: null, abilities: [],
   };
 }
 
