@@ -105,6 +105,21 @@ describe('notice and consents', () => {
     expect(audit.every((a) => a.subject_people.includes(id))).toBe(true);
   });
 
+  it('a merge of two people who both chose keeps the most recent choice in force (one per type)', async () => {
+    const a = await person({ surname: 'Doppione', name: 'Ugo', birthDate: '1970-03-03', sex: 'M' });
+    const b = await person({ surname: 'Doppione', name: 'Ugo', birthDate: '1970-03-03', sex: 'M', notes: 'registrato due volte' });
+    expect((await sportello.call('consents.record', { personId: a, consents: [{ type: 'centri_impiego', given: true, givenOn: today() }] })).status).toBe(200);
+    expect((await sportello.call('consents.record', { personId: b, consents: [{ type: 'centri_impiego', given: false, givenOn: today() }] })).status).toBe(200);
+    const responsabile = await t.as('responsabile');
+    const [pa, pb] = [(await responsabile.call('persons.get', { id: a })).body, (await responsabile.call('persons.get', { id: b })).body];
+    const m = await responsabile.call('persons.merge', { survivorId: a, survivorVersion: pa.version, mergedId: b, mergedVersion: pb.version, reason: 'stessa persona registrata due volte' });
+    expect(m.status, JSON.stringify(m.body)).toBe(200);
+    const after = await sportello.call('consents.get', { personId: a });
+    const jobCentres = after.body.consents.filter((c: { type: string }) => c.type === 'centri_impiego');
+    expect(jobCentres.map((c: { given: boolean; withdrawnAt: string | null }) => [c.given, c.withdrawnAt === null])).toEqual([[false, true], [true, false]]);
+    expect(await hasConsent(t.database.db, a, enteId, 'centri_impiego')).toBe(false);
+  });
+
   it('refuses bad input with field paths: future date, unknown type, a representative missing or not expected, an infected form', async () => {
     const id = await person({ surname: 'Errori', name: 'Lia', birthDate: '1990-02-02', sex: 'F' });
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);

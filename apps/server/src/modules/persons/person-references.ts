@@ -10,6 +10,8 @@ import { SCOPE_MARKER } from '../../access/scope-guard.js';
 export interface PersonReference {
   table: string;
   column: string;
+  /** Runs before the rows move, e.g. to settle what a unique index would refuse once both people are one. */
+  beforeMove?: (db: Kysely<DB>, fromId: string, toId: string) => Promise<void>;
 }
 
 const references: PersonReference[] = [];
@@ -40,6 +42,7 @@ export async function rewriteFiscalCodeCopies(db: Kysely<DB>, personId: string, 
 export async function moveReferences(db: Kysely<DB>, fromId: string, toId: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const ref of references) {
+    await ref.beforeMove?.(db, fromId, toId);
     // Every reference moves, inside the actor's scope or not (a scheda of another desk too): the
     // merge is authorised on the person, and a reference left behind would point at a merged record.
     // Scope-guarded tables (intake_record) therefore carry the marker, as tenant inserts do.

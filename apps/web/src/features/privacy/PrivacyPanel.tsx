@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { call } from '../../lib/api';
 import { ErrorNotice } from '../common/components/ErrorNotice';
 import { Loading } from '../common/components/Loading';
@@ -16,12 +17,17 @@ import { usePrivacy } from './hooks/usePrivacy';
  * the server's abilities allow — recording a notice and consents, withdrawing a consent, printing the
  * forms to sign. Social services process data under law and public interest (GDPR art. 6(1)(e),
  * 9(2)(b)(g)(h)), so the notice is recorded as given, not as a consent.
+ * An anonymous person may sign too: the signed form is what lets the operator complete the identity
+ * (siso-original §5.1 step 3), so after recording it the panel points to the person's page.
  */
 export function PrivacyPanel({ personId, intakeId }: { personId: string; intakeId?: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   const privacy = usePrivacy(personId);
   const [recording, setRecording] = useState(false);
+  // Whether the notice being recorded is for a person still anonymous: then the hint to identify them.
+  const [forAnonymous, setForAnonymous] = useState(false);
+  const [identifyHint, setIdentifyHint] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [printError, setPrintError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
@@ -54,15 +60,23 @@ export function PrivacyPanel({ personId, intakeId }: { personId: string; intakeI
       </p>
       <div role="status" aria-live="polite" className={announce ? 'alert alert-success' : 'visually-hidden'}>
         {announce}
+        {/* In the same live region, so the hint is heard with the confirmation (WCAG 4.1.3). */}
+        {announce && identifyHint && (
+          <p className="mb-0 mt-2">
+            {t('privacy.identifyHint')} <Link to={`/persone/${personId}`}>{t('privacy.identifyLink')}</Link>
+          </p>
+        )}
       </div>
       {printError !== null && <ErrorNotice error={printError} />}
       <div className="d-flex flex-wrap gap-2 mb-3">
-        {can('consents.record') && p.status !== 'anonymous' && !recording && (
+        {can('consents.record') && !recording && (
           <button
             type="button"
             className="btn btn-primary btn-sm"
             onClick={() => {
               setAnnounce('');
+              setIdentifyHint(false);
+              setForAnonymous(p.status === 'anonymous');
               setRecording(true);
             }}
           >
@@ -84,13 +98,20 @@ export function PrivacyPanel({ personId, intakeId }: { personId: string; intakeI
           onDone={(m) => {
             setRecording(false);
             setAnnounce(m);
+            setIdentifyHint(forAnonymous);
           }}
         />
       )}
       <h3 className="h5 mt-3">{t('privacy.notices.title')}</h3>
       <NoticesList notices={p.notices} />
       <h3 className="h5 mt-3">{t('privacy.consents.title')}</h3>
-      <ConsentsList consents={p.consents} onDone={setAnnounce} />
+      <ConsentsList
+        consents={p.consents}
+        onDone={(m) => {
+          setIdentifyHint(false);
+          setAnnounce(m);
+        }}
+      />
     </section>
   );
 }

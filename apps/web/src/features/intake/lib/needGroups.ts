@@ -1,27 +1,39 @@
 /**
  * Needs are grouped by class (siso-original §3.2 "Bisogni", Maslow's classes of siso.classe_bisogno).
- * The code list answer carries code and label only; the class of a need is its code's prefix
- * (data/reference/siso/intake_codes.csv: FIS01 belongs to FIS), which is how the list is built.
+ * The code list gives each need its class in `group` (data/reference/siso/intake_codes.csv, column
+ * classe). Groups follow the order of the classes; a class the class list lacks still gets its group
+ * (labelled by its code), and needs without a class go last, under "Altri" (the empty class code).
  */
 export interface Code {
   code: string;
   label: string | null;
 }
 
-export interface NeedGroup {
-  class: Code;
-  needs: Code[];
+export interface Need extends Code {
+  group: string | null;
 }
 
-export function needGroups(classes: readonly Code[], needs: readonly Code[]): NeedGroup[] {
-  const groups = classes.map((c) => ({ class: c, needs: [] as Code[] }));
-  const other: Code[] = [];
+export interface NeedGroup {
+  class: Code;
+  needs: Need[];
+}
+
+export function needGroups(classes: readonly Code[], needs: readonly Need[]): NeedGroup[] {
+  const groups = new Map<string, NeedGroup>(classes.map((c) => [c.code, { class: c, needs: [] }]));
+  const other: Need[] = [];
   for (const n of needs) {
-    const g = groups.find((x) => n.code.startsWith(x.class.code));
-    if (g) g.needs.push(n);
-    else other.push(n);
+    if (n.group === null) {
+      other.push(n);
+      continue;
+    }
+    let g = groups.get(n.group);
+    if (!g) {
+      g = { class: { code: n.group, label: null }, needs: [] };
+      groups.set(n.group, g);
+    }
+    g.needs.push(n);
   }
-  const out = groups.filter((g) => g.needs.length > 0);
+  const out = [...groups.values()].filter((g) => g.needs.length > 0);
   if (other.length) out.push({ class: { code: '', label: null }, needs: other });
   return out;
 }

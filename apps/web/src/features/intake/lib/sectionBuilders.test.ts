@@ -39,15 +39,23 @@ describe('referencesPayload', () => {
 });
 
 describe('needGroups', () => {
-  it('groups needs under the class their code starts with, others apart', () => {
+  it('groups needs under their class in the order of the classes, unclassed ones last', () => {
     const groups = needGroups(
       [{ code: 'FIS', label: 'Fisiologici' }, { code: 'SIC', label: 'Sicurezza' }, { code: 'APP', label: 'Appartenenza' }],
-      [{ code: 'FIS01', label: 'Alimentazione' }, { code: 'SIC02', label: 'Lavoro' }, { code: 'FIS02', label: 'Alloggio' }, { code: 'ZZZ', label: 'Altro' }],
+      [
+        { code: 'SIC02', label: 'Lavoro', group: 'SIC' },
+        { code: 'FIS01', label: 'Alimentazione', group: 'FIS' },
+        // The group decides, not the code's prefix.
+        { code: 'X1', label: 'Alloggio', group: 'FIS' },
+        { code: 'FIS09', label: 'Senza classe', group: null },
+        { code: 'NEW01', label: 'Nuovo', group: 'NEW' },
+      ],
     );
-    expect(groups.map((g) => [g.class.code, g.needs.map((n) => n.code)])).toEqual([
-      ['FIS', ['FIS01', 'FIS02']],
-      ['SIC', ['SIC02']],
-      ['', ['ZZZ']],
+    expect(groups.map((g) => [g.class.code, g.class.label, g.needs.map((n) => n.code)])).toEqual([
+      ['FIS', 'Fisiologici', ['FIS01', 'X1']],
+      ['SIC', 'Sicurezza', ['SIC02']],
+      ['NEW', null, ['NEW01']],
+      ['', null, ['FIS09']],
     ]);
     expect(toggleCode(['A'], 'B', true)).toEqual(['A', 'B']);
     expect(toggleCode(['A', 'B'], 'A', false)).toEqual(['B']);

@@ -50,6 +50,19 @@ describe('PersonSearchResults', () => {
     expect(preview.getByText('fuori dal proprio ambito di visibilità')).toBeTruthy();
   });
 
+  it('shows the privacy status and the schede the operator may read (intake desk slots)', () => {
+    const withSlots: FoundPerson[] = [
+      { ...base, slots: { privacy: 'signed', intake: { complete: 2, incomplete: 1, lastAccessDate: '2026-11-20' } } },
+      { ...base, id: id(5), slots: { privacy: 'not_signed' } },
+    ];
+    renderWithProviders(<PersonSearchResults items={withSlots} loading={false} />);
+    const [first, second] = screen.getAllByRole('row').slice(1).map((r) => within(r));
+    expect(first!.getByText('Informativa firmata')).toBeTruthy();
+    expect(first!.getByText('Schede: 2 complete, 1 incomplete (ultimo accesso 20/11/2026)')).toBeTruthy();
+    expect(second!.getByText('Informativa non firmata')).toBeTruthy();
+    expect(second!.queryByText(/^Schede:/)).toBeNull();
+  });
+
   it('names an anonymous person by their code', () => {
     renderWithProviders(<PersonSearchResults items={items} loading={false} />);
     const anon = within(screen.getAllByRole('row')[4]!);

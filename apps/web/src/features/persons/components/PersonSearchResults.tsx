@@ -4,6 +4,7 @@ import { EmptyState } from '../../common/components/EmptyState';
 import type { FoundPerson } from '../hooks/usePersons';
 import { useValueText } from '../hooks/useValueText';
 import { formatDate, personName, unmasked } from '../lib/format';
+import { PersonDeskSlots } from './PersonDeskSlots';
 import { PersonFlags } from './PersonFlags';
 
 interface PersonSearchResultsProps {
@@ -69,6 +70,7 @@ export function PersonSearchResults({ items, loading, onCreate }: PersonSearchRe
                       <td>{p.enteName}</td>
                       <td>
                         <PersonFlags outOfScope={!p.inScope} deceased={p.deceased} protected={p.protected} anonymous={p.anonymous} fiscalCodeKind={p.fiscalCodeKind} />
+                        <PersonDeskSlots slots={p.slots} />
                         {p.matchedOn.length > 0 && (
                           <span className="d-block small text-secondary">
                             {t('persons.search.matchedOn', { fields: p.matchedOn.map((m) => t(`persons.search.matched.${m}`)).join(', ') })}
