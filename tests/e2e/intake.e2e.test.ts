@@ -45,7 +45,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('intake desk: the scheda accesso', () => {
-  it('anonymous intake → identity completed → privacy notice recorded, seen on the scheda', async () => {
+  it('anonymous intake → privacy notice signed → identity completed, seen on the scheda', async () => {
     const page = await newPage();
     await logIn(page, 'sportello');
     await newIntakeWithAnonymousUser(page);
@@ -56,8 +56,19 @@ describe('intake desk: the scheda accesso', () => {
     await visible(user.getByText('Utente anonimo', { exact: true }));
     await expectAccessible(page, 'scheda di accesso');
 
-    // Identify the person on the registry page, then come back to the scheda.
-    await user.getByRole('link', { name: anonCode }).click();
+    // siso-original §5.1 step 3: the user stays anonymous until the privacy form is signed (H4b's panel)…
+    await page.getByRole('button', { name: 'Registra informativa' }).click();
+    await page.getByLabel("Registra la consegna dell'informativa").check();
+    await page.getByLabel('Modulo firmato (PDF, JPEG o PNG)').setInputFiles({ name: 'informativa-firmata.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Registra', exact: true }).click();
+    const recorded = page.getByRole('status').filter({ hasText: 'Informativa e consensi registrati.' });
+    await visible(recorded);
+    const toPerson = recorded.getByRole('link', { name: 'Vai alla scheda della persona' });
+    await visible(toPerson);
+    await expectAccessible(page, 'scheda di accesso con informativa registrata');
+
+    // …and the signed form is what lets the operator complete the identity, on the registry page.
+    await toPerson.click();
     await page.getByRole('button', { name: 'Identifica' }).click();
     const panel = page.getByRole('region', { name: 'Identifica la persona' });
     const surname = uniqueSurname();
@@ -65,15 +76,13 @@ describe('intake desk: the scheda accesso', () => {
     await field(panel, 'Nome').fill('Lucia');
     await panel.getByRole('button', { name: 'Identifica' }).click();
     await visible(page.getByRole('heading', { level: 1, name: new RegExp(surname, 'i') }));
+
+    // Back on the scheda: the name, and the notice signed.
     await page.goBack();
     expect(page.url()).toBe(scheda);
     await visible(section(page, 'Utente').getByRole('link', { name: new RegExp(surname, 'i') }));
-
-    // The privacy notice (H4b's panel) is recorded once the person is identified.
-    await page.getByRole('button', { name: 'Registra informativa' }).click();
-    await page.getByLabel("Registra la consegna dell'informativa").check();
-    await page.getByRole('button', { name: 'Registra', exact: true }).click();
     await visible(section(page, 'Utente').getByText('Firmata', { exact: true }));
+    await expectAccessible(page, 'scheda di accesso con utente identificato');
   });
 
   it('full intake: foreigner section, two service requests with a PDF and a PNG, completed with a proposal the professional service sees', async () => {
@@ -83,12 +92,16 @@ describe('intake desk: the scheda accesso', () => {
     await visible(page.getByRole('heading', { level: 1, name: 'Nuova scheda di accesso' }));
 
     const access = section(page, 'Accesso');
+    // The current desk's contact points (the demo's "Sede centrale"), from the desk home.
+    await field(access, 'Punto di contatto').selectOption({ label: 'Sede centrale' });
     await field(access, 'Modalità di accesso').selectOption({ label: 'Di persona' });
     await field(access, "Motivo dell'accesso").selectOption({ label: 'Spontaneo' });
     await field(access, 'Descrizione della richiesta').fill('Chiede aiuto per il rinnovo del permesso e un alloggio.');
     await access.getByRole('button', { name: /Salva sezione/ }).click();
     await visible(page.getByRole('heading', { level: 1, name: /^Scheda \d{4}\// }));
     const number = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Scheda /, '').trim();
+    // Saved with the scheda: the created scheda offers its desk's points with the chosen one selected.
+    expect(await field(access, 'Punto di contatto').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Sede centrale');
 
     const user = section(page, 'Utente');
     await user.getByLabel('Codice fiscale oppure cognome e nome').fill(uniqueSurname());

@@ -30,12 +30,14 @@ const intake: IntakeView = {
 const fetchMock = vi.fn<typeof fetch>();
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
 let updateAnswer: () => Response = () => json({ ...intake, version: 4 });
+let shown: IntakeView = intake;
 
 beforeEach(() => {
+  shown = intake;
   fetchMock.mockReset();
   fetchMock.mockImplementation(async (url) => {
     const name = String(url).replace('/api/', '');
-    if (name === 'intakeRecords.get') return json(intake);
+    if (name === 'intakeRecords.get') return json(shown);
     if (name === 'intakeRecords.update') return updateAnswer();
     if (name === 'intakeRecords.complete') return json({ code: 'precondition_failed', message: 'Sezioni obbligatorie mancanti', details: [{ path: 'outcome.type', message: 'Campo obbligatorio' }] }, 422);
     if (name === 'reference.states' || name === 'reference.codeList') return json({ items: [] });
@@ -100,6 +102,20 @@ describe('IntakeRecordPage', () => {
     expect(body.social).toMatchObject({ profession: 'idraulico', household: null });
     expect(body.social).not.toHaveProperty('healthNotes');
     expect(body.social).not.toHaveProperty('invalidityPercent');
+  });
+
+  it("offers the scheda's desk contact points in Accesso, the saved one selected, and sends the change", async () => {
+    shown = { ...intake, access: { ...intake.access!, contactPointId: id(60) }, desk: { ...intake.desk, contactPoints: [{ id: id(60), name: 'Sede di Trestina' }, { id: id(61), name: 'Sede centrale' }] } };
+    renderPage();
+    const access = await screen.findByRole('region', { name: 'Accesso' });
+    const select = within(access).getByLabelText<HTMLSelectElement>('Punto di contatto');
+    expect(select.value).toBe(id(60));
+    fireEvent.change(select, { target: { value: id(61) } });
+    fireEvent.click(within(access).getByRole('button', { name: /Salva sezione/ }));
+    await within(access).findByText('Sezione «Accesso» salvata.');
+    expect(sentBody('intakeRecords.update').access).toMatchObject({ contactPointId: id(61) });
+    // The scheda carries its desk's points: no call for the current desk's.
+    expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('desks.home'))).toBe(false);
   });
 
   it('shows a server field error next to its field, linked by aria-describedby, and the summary takes focus', async () => {

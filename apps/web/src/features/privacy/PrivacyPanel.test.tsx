@@ -60,6 +60,30 @@ describe('PrivacyPanel', () => {
     expect(await screen.findByText('Informativa e consensi registrati.')).toBeTruthy();
   });
 
+  it('records the notice of an anonymous person and points to the person page to complete the identity', async () => {
+    fetchMock.mockImplementation(async (url) => (String(url) === '/api/consents.record' ? json(signed) : json(view({ status: 'anonymous' }))));
+    renderWithProviders(<PrivacyPanel personId={personId} />);
+    expect(await screen.findByText(/^Utente anonimo: informativa non ancora consegnata\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Registra informativa' }));
+    const form = screen.getByRole('form', { name: 'Registra informativa e consensi' });
+    fireEvent.change(within(form).getByLabelText('Data *'), { target: { value: '2026-11-20' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Registra' }));
+    const status = (await screen.findByText('Informativa e consensi registrati.')).closest('[role="status"]') as HTMLElement;
+    expect(within(status).getByText(/completare l'identità della persona/)).toBeTruthy();
+    expect(within(status).getByRole('link', { name: 'Vai alla scheda della persona' }).getAttribute('href')).toBe(`/persone/${personId}`);
+  });
+
+  it('gives no identity hint after recording the notice of an identified person', async () => {
+    fetchMock.mockImplementation(async (url) => (String(url) === '/api/consents.record' ? json(signed) : json(view())));
+    renderWithProviders(<PrivacyPanel personId={personId} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Registra informativa' }));
+    const form = screen.getByRole('form', { name: 'Registra informativa e consensi' });
+    fireEvent.change(within(form).getByLabelText('Data *'), { target: { value: '2026-11-20' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Registra' }));
+    await screen.findByText('Informativa e consensi registrati.');
+    expect(screen.queryByRole('link', { name: 'Vai alla scheda della persona' })).toBeNull();
+  });
+
   it('asks for the representative when someone else signs', async () => {
     fetchMock.mockImplementation(async () => json(view()));
     renderWithProviders(<PrivacyPanel personId={personId} />);

@@ -201,7 +201,10 @@ describe('receive and refuse', () => {
     const refused = await sportello2.call('intakeRecords.refuse', { transferId: sent.id, version: sent.version, reason: 'Residente in altro comune' });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     expect(refused.body).toMatchObject({ status: 'refused', refusalReason: 'Residente in altro comune', decidedByName: expect.any(String), version: 1, abilities: [] });
-    expect(await alertsOf('sportello', 'intake.refused', sent.id)).toHaveLength(1);
+    // The alert leads the sending desk to its own scheda (it cannot open the destination's inbox).
+    const refusedAlerts = await alertsOf('sportello', 'intake.refused', s.id);
+    expect(refusedAlerts).toHaveLength(1);
+    expect(refusedAlerts[0]!.link_kind).toBe('intakeRecord');
     expect((await sportello2.call('intakeRecords.receive', { transferId: sent.id, version: 1 })).status).toBe(409);
     expect((await sportello2.call('intakeRecords.refuse', { transferId: sent.id, version: 1, reason: 'Ancora non di competenza' })).status).toBe(409);
     // Once refused, the scheda may be sent there again.

@@ -18,7 +18,7 @@ function answer(name: string, input: Record<string, unknown>) {
   if (name === 'reference.comuni' && input.belfiore === 'C745') return { items: [{ istatCode: '054013', belfiore: 'C745', name: 'Città di Castello', provinceCode: '054', validFrom: null, validTo: null }] };
   if (name === 'reference.comuni') return { items: [] };
   if (name === 'reference.states') return { items: [{ code: '201', belfiore: 'Z100', name: 'Albania', isoAlpha2: 'AL', isoNumeric: 8 }] };
-  if (name === 'reference.codeList') return { items: [{ code: '1', label: 'Celibe/Nubile' }, { code: '2', label: 'Coniugato/a' }] };
+  if (name === 'reference.codeList') return { items: [{ code: '1', label: 'Celibe/Nubile', group: null }, { code: '2', label: 'Coniugato/a', group: null }] };
   throw new Error(`unexpected ${name}`);
 }
 

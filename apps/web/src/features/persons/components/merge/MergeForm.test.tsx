@@ -22,7 +22,7 @@ beforeEach(() => {
   fetchMock.mockImplementation(async (url) => {
     const name = String(url).replace('/api/', '');
     if (name === 'persons.merge') return new Response(JSON.stringify(base), { status: 200 });
-    return new Response(JSON.stringify({ items: [{ code: '1', label: 'Celibe/Nubile' }, { code: '2', label: 'Coniugato/a' }] }), { status: 200 });
+    return new Response(JSON.stringify({ items: [{ code: '1', label: 'Celibe/Nubile', group: null }, { code: '2', label: 'Coniugato/a', group: null }] }), { status: 200 });
   });
   vi.stubGlobal('fetch', fetchMock);
 });
