@@ -14,16 +14,14 @@ export interface Compiled {
 /** The page of a desk's list for a period (intakeRecords.find rows query, modules/intake/intake-find.ts). */
 export function listRows(officeId: string, from: string, to: string, limit = 50): Compiled {
   return {
-    sql: `SELECT r.id, r.number, r.access_date, r.status, r.office_id, o.name AS office_name, op.given_name || ' ' || op.family_name AS operator_name,
+    sql: `SELECT r.id, r.number, r.access_date, r.status, r.office_id,
+                 (SELECT o.name FROM office o WHERE o.id = r.office_id) AS office_name,
+                 (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = r.operator_id) AS operator_name,
                  r.access_mode, r.access_reason, r.outcome, r.social_category, r.person_id,
-                 CASE WHEN t.id IS NULL THEN NULL ELSE so.name || ' — ' || se.name END AS received_from_office,
+                 (SELECT so.name || ' — ' || se.name FROM intake_transfer t JOIN office so ON so.id = t.source_office_id JOIN ente se ON se.id = t.source_ente_id
+                   WHERE t.id = r.received_from) AS received_from_office,
                  r.updated_at, r.version, r.office_id = $1 AS can_update
             FROM intake_record r
-            JOIN office o ON o.id = r.office_id
-            JOIN operator op ON op.id = r.operator_id
-            LEFT JOIN intake_transfer t ON t.id = r.received_from
-            LEFT JOIN office so ON so.id = t.source_office_id
-            LEFT JOIN ente se ON se.id = t.source_ente_id
            WHERE r.deleted_at IS NULL AND r.office_id = $1 AND r.access_date >= $2::date AND r.access_date <= $3::date
            ORDER BY r.access_date DESC, r.id DESC
            LIMIT ${limit + 1}`,
@@ -77,19 +75,15 @@ export function receivedRows(officeId: string): Compiled {
     sql: `SELECT t.id, t.source_intake_id, t.source_ambito_id, t.source_ente_id, t.source_office_id, t.dest_ambito_id, t.dest_ente_id,
                  t.dest_office_id, t.snapshot, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
                  t.refusal_reason, t.version,
-                 sa.name AS source_ambito_name, se.name AS source_ente_name, so.name AS source_office_name,
-                 da.name AS dest_ambito_name, de.name AS dest_ente_name, dof.name AS dest_office_name,
-                 sb.given_name || ' ' || sb.family_name AS sent_by_name,
-                 dby.given_name || ' ' || dby.family_name AS decided_by_name
+                 (SELECT a.name FROM ambito a WHERE a.id = t.source_ambito_id) AS source_ambito_name,
+                 (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
+                 (SELECT o.name FROM office o WHERE o.id = t.source_office_id) AS source_office_name,
+                 (SELECT a.name FROM ambito a WHERE a.id = t.dest_ambito_id) AS dest_ambito_name,
+                 (SELECT e.name FROM ente e WHERE e.id = t.dest_ente_id) AS dest_ente_name,
+                 (SELECT o.name FROM office o WHERE o.id = t.dest_office_id) AS dest_office_name,
+                 (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.sent_by) AS sent_by_name,
+                 (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name
             FROM intake_transfer t
-            JOIN office so ON so.id = t.source_office_id
-            JOIN ente se ON se.id = t.source_ente_id
-            LEFT JOIN ambito sa ON sa.id = t.source_ambito_id
-            JOIN office dof ON dof.id = t.dest_office_id
-            JOIN ente de ON de.id = t.dest_ente_id
-            LEFT JOIN ambito da ON da.id = t.dest_ambito_id
-            JOIN operator sb ON sb.id = t.sent_by
-            LEFT JOIN operator dby ON dby.id = t.decided_by
            WHERE t.dest_office_id = $1 AND t.status = 'sent'
            ORDER BY t.sent_at DESC, t.id DESC
            LIMIT 50`,

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { call } from '../../lib/api';
 import { ErrorNotice } from '../common/components/ErrorNotice';
 import { Loading } from '../common/components/Loading';
-import { downloadWireFile } from '../desk/lib/files';
+import { downloadWireFile } from '../../lib/files';
 import { formatDate } from '../desk/lib/format';
 import { ConsentsList } from './components/ConsentsList';
 import { NoticesList } from './components/NoticesList';

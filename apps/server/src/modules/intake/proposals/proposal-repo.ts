@@ -46,17 +46,15 @@ export interface ProposalRow {
 export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<ProposalRow[]> {
   const r = await sql<ProposalRow>`
     SELECT t.id, t.intake_id, coalesce(r.number, '') AS intake_number, coalesce(r.access_date, t.created_at::date) AS access_date, t.person_id, t.ambito_id, t.source_ente_id, t.source_office_id,
-           se.name AS source_ente_name, so.name AS source_office_name, t.dest_ente_id, de.name AS dest_ente_name,
+           (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
+           (SELECT o.name FROM office o WHERE o.id = t.source_office_id) AS source_office_name,
+           t.dest_ente_id, (SELECT e.name FROM ente e WHERE e.id = t.dest_ente_id) AS dest_ente_name,
            t.social_category, t.status, t.created_at, t.created_at::text AS created_key, t.seen_at,
-           sb.given_name || ' ' || sb.family_name AS seen_by_name, t.decided_at,
-           db.given_name || ' ' || db.family_name AS decided_by_name, t.note, t.version
+           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.seen_by) AS seen_by_name, t.decided_at,
+           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name, t.note, t.version
       FROM take_charge_proposal t
+      -- Names by scalar subqueries on primary keys, not joins: join planning cost more than execution (see transfer-repo.ts).
       LEFT JOIN intake_record r ON r.id = t.intake_id AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')}
-      JOIN ente se ON se.id = t.source_ente_id
-      JOIN office so ON so.id = t.source_office_id
-      JOIN ente de ON de.id = t.dest_ente_id
-      LEFT JOIN operator sb ON sb.id = t.seen_by
-      LEFT JOIN operator db ON db.id = t.decided_by
      WHERE ${where}
      ORDER BY t.created_at DESC, t.id DESC
      LIMIT ${limit}

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { formatDate } from '../../persons/lib/format';
 import { useDynamicText } from '../hooks/useDynamicText';
 import { useCompleteIntake, useRememberIntake } from '../hooks/useIntake';
-import { saveFile } from '../lib/fileBase64';
+import { downloadWireFile } from '../../../lib/files';
 import { goToSection, sectionAnchor } from '../lib/sectionAnchor';
 
 /**
@@ -37,7 +37,7 @@ export function IntakeHeader({ intake, send }: { intake: IntakeView; send?: Reac
     setError(null);
     setPrinting(true);
     try {
-      saveFile(await call('intakeRecords.print', { id: intake.id }));
+      downloadWireFile(await call('intakeRecords.print', { id: intake.id }));
     } catch (err) {
       setError(err);
     } finally {

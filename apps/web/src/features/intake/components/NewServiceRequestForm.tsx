@@ -9,7 +9,7 @@ import { useFormFailure } from '../../persons/hooks/useFormFailure';
 import { useDynamicText } from '../hooks/useDynamicText';
 import { useCreateServiceRequest, useServiceCatalogue } from '../hooks/useIntake';
 import { attachmentIssues } from '../lib/attachmentIssues';
-import { readFileBase64 } from '../lib/fileBase64';
+import { fileToAttachment } from '../../../lib/files';
 
 const PREFIX = 'ia-newsr';
 
@@ -44,7 +44,7 @@ export function NewServiceRequestForm({ intakeId }: { intakeId: string }) {
     ];
     if (local.length) return failure.fail(local);
     try {
-      const attachments = await Promise.all(files.map(readFileBase64));
+      const attachments = await Promise.all(files.map(fileToAttachment));
       await create.mutateAsync({ intakeId, serviceCode, status: status as ServiceRequestView['status'], minutesWorked: Number(minutes), notes: notes.trim() || null, attachments });
       failure.clear();
       setServiceCode('');

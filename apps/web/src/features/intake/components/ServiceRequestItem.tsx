@@ -12,7 +12,7 @@ import { useValueText } from '../../persons/hooks/useValueText';
 import { usePermission } from '../../session/hooks/useSession';
 import { useDynamicText } from '../hooks/useDynamicText';
 import { useUpdateServiceRequest } from '../hooks/useIntake';
-import { saveFile } from '../lib/fileBase64';
+import { downloadWireFile } from '../../../lib/files';
 import { formatSize } from '../lib/formatSize';
 
 /** One service request: what was asked, its state, its files; the status can be moved on in place. */
@@ -35,7 +35,7 @@ export function ServiceRequestItem({ request: r }: { request: ServiceRequestView
   const download = async (id: string) => {
     setDownloadError(null);
     try {
-      saveFile(await call('attachments.get', { id }));
+      downloadWireFile(await call('attachments.get', { id }));
     } catch (err) {
       setDownloadError(err);
     }

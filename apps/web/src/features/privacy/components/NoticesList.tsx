@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrivacyView } from '@siso/shared';
 import { call } from '../../../lib/api';
 import { formatDate } from '../../desk/lib/format';
-import { downloadWireFile } from '../../desk/lib/files';
+import { downloadWireFile } from '../../../lib/files';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 
 /** The notices given (newest first), each with its signed form when one was filed. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { noticeModes, signerKinds, type PrivacyView } from '@siso/shared';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { fieldError } from '../../admin/components/FormFields';
-import { attachmentAccept, fileToAttachment, isAcceptedAttachment } from '../../desk/lib/files';
+import { attachmentAccept, fileToAttachment, isAcceptedAttachment } from '../../../lib/files';
 import { todayInRome } from '../../desk/lib/period';
 import { useRecordConsents } from '../hooks/usePrivacy';
 import { emptyPrivacyForm, privacyInput, privacyIssues, type ConsentChoice, type PrivacyFormState } from '../lib/privacyForm';

@@ -23,10 +23,13 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** A file picked by the operator, ready for an `attachmentInput` (the server checks type, size and content again). */
-export async function fileToAttachment(file: File): Promise<{ filename: string; mediaType: string; contentBase64: string }> {
+/**
+ * A file picked by the operator, ready for an `attachmentInput` (the server checks type, size and
+ * content again; a file the browser cannot type goes as octet-stream and is refused with its reason).
+ */
+export async function fileToAttachment(file: Blob & { name: string }): Promise<WireFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return { filename: file.name, mediaType: file.type, contentBase64: bytesToBase64(bytes) };
+  return { filename: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: bytesToBase64(bytes) };
 }
 
 /** Whether the browser says the file is one of the accepted types (PDF, JPEG, PNG). */
@@ -46,5 +49,6 @@ export function downloadWireFile(file: WireFile): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  URL.revokeObjectURL(url);
+  // Released after the click has been handled: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

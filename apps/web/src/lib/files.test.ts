@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, isAcceptedAttachment } from './files';
+import { base64ToBytes, bytesToBase64, fileToAttachment, isAcceptedAttachment } from './files';
 
 describe('base64 helpers', () => {
   it('round-trips every byte value', () => {
@@ -20,6 +21,13 @@ describe('base64 helpers', () => {
 
   it('decodes a PDF header', () => {
     expect(new TextDecoder().decode(base64ToBytes(Buffer.from('%PDF-1.7').toString('base64')))).toBe('%PDF-1.7');
+  });
+
+  it('reads a picked file as name, media type and base64 content', async () => {
+    const file = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], 'referto.pdf', { type: 'application/pdf' });
+    expect(await fileToAttachment(file)).toEqual({ filename: 'referto.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0=' });
+    const untyped = new File([new Uint8Array([1])], 'senza-tipo');
+    expect((await fileToAttachment(untyped)).mediaType).toBe('application/octet-stream');
   });
 
   it('accepts PDF, JPEG and PNG only', () => {
