@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type pg from 'pg';
+import { readFingerprint } from '../lib/bench-database.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../apps/server/src/db/types.js';
 import { ensureOrganisation, loadPeople } from '../person-search/data.js';
@@ -45,9 +46,7 @@ export function fingerprint(v: Volumes): string {
 }
 
 export async function storedFingerprint(pool: pg.Pool | pg.Client): Promise<string | null> {
-  const t = await pool.query<{ t: string | null }>(`SELECT to_regclass('${META}')::text AS t`);
-  if (!t.rows[0]?.t) return null;
-  return (await pool.query<{ value: string }>(`SELECT value FROM ${META} WHERE key = 'fingerprint'`)).rows[0]?.value ?? null;
+  return readFingerprint(pool, META);
 }
 
 async function storeFingerprint(pool: pg.Pool, value: string): Promise<void> {

@@ -19,6 +19,7 @@ import { createApp, type App } from '../../apps/server/src/app.js';
 import { loadConfig } from '../../apps/server/src/config/config.js';
 import { openDatabase, wrapPool, type Database } from '../../apps/server/src/db/database.js';
 import { BENCH_SCALE, scaled } from '../lib/scale.js';
+import { ensurePgDatabase, pgliteDir } from '../lib/bench-database.js';
 import { median, percentile } from '../lib/load.js';
 import { ensureData, fingerprint, removeSavedSchede, storedFingerprint, type Volumes } from './data.js';
 import { fullScheda } from './full-scheda.js';
@@ -105,47 +106,14 @@ async function ok(s: Session, action: string, body: unknown): Promise<unknown> {
   return r.json();
 }
 
-async function ensurePgDatabase(v: Volumes): Promise<void> {
-  const u = new URL(PG_URL);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name "${name}"`);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (exists) {
-      const probe = new pg.Client({ connectionString: PG_URL });
-      probe.on('error', () => undefined);
-      await probe.connect();
-      const have = await storedFingerprint(probe).finally(() => probe.end());
-      if (have === fingerprint(v)) return;
-      log(`${name}: built for another scale or schema (${have ?? 'incomplete'}), rebuilding`);
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    }
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** PGlite: a data directory per fingerprint under the system temp directory, reused between runs. */
-function pgliteDir(v: Volumes): string {
-  const parent = path.join(os.tmpdir(), 'siso-bench-intake');
-  const dir = path.join(parent, `pglite-${fingerprint(v)}`);
-  fs.mkdirSync(parent, { recursive: true });
-  for (const d of fs.readdirSync(parent)) if (path.join(parent, d) !== dir) fs.rmSync(path.join(parent, d), { recursive: true, force: true });
-  return dir;
-}
-
 async function openBackend(kind: Backend): Promise<{ app: App; database: Database; dataDir: string }> {
   const v = VOLUMES[kind];
   let dataDir: string;
   if (kind === 'postgres') {
-    await ensurePgDatabase(v);
+    await ensurePgDatabase(PG_URL, fingerprint(v), storedFingerprint, log);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siso-bench-'));
   } else {
-    dataDir = pgliteDir(v);
+    dataDir = pgliteDir('intake', fingerprint(v));
   }
   const config = loadConfig({
     NODE_ENV: 'test', SISO_DATA_DIR: dataDir, SISO_JOBS: '0', SISO_LOG_LEVEL: 'silent', SISO_MAIL_TRANSPORT: 'memory', SISO_DEMO: '1',

@@ -21,6 +21,7 @@ import { openDatabase, wrapPool, type Database } from '../../apps/server/src/db/
 import { planSearch } from '../../apps/server/src/modules/persons/search/search-query.js';
 import { SEARCH_SETTINGS, searchPersonsQuery } from '../../apps/server/src/modules/persons/search/search-persons.js';
 import { BENCH_SCALE, scaled } from '../lib/scale.js';
+import { ensurePgDatabase, pgliteDir } from '../lib/bench-database.js';
 import { median, percentile } from '../lib/load.js';
 import { ensureOrganisation, ensurePeople, fingerprint, storedFingerprint, SEED } from './data.js';
 import { QUERY_LABEL, QUERY_TYPES, drawQueries, type BenchQuery, type QueryType } from './queries.js';
@@ -89,47 +90,14 @@ function postJson(agent: http.Agent, port: number, cookie: string, body: unknown
   });
 }
 
-async function ensurePgDatabase(people: number): Promise<void> {
-  const u = new URL(PG_URL);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name "${name}"`);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (exists) {
-      const probe = new pg.Client({ connectionString: PG_URL });
-      probe.on('error', () => undefined);
-      await probe.connect();
-      const have = await storedFingerprint(probe).finally(() => probe.end());
-      if (have === fingerprint(people)) return;
-      log(`${name}: built for another scale or schema (${have ?? 'incomplete'}), rebuilding`);
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    }
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** PGlite: a data directory per fingerprint under the system temp directory, reused between runs. */
-function pgliteDir(people: number): string {
-  const parent = path.join(os.tmpdir(), 'siso-bench-person-search');
-  const dir = path.join(parent, `pglite-${fingerprint(people)}`);
-  fs.mkdirSync(parent, { recursive: true });
-  for (const d of fs.readdirSync(parent)) if (path.join(parent, d) !== dir) fs.rmSync(path.join(parent, d), { recursive: true, force: true });
-  return dir;
-}
-
 async function openBackend(kind: Backend): Promise<{ app: App; database: Database; dataDir: string }> {
   const people = PEOPLE[kind];
   let dataDir: string;
   if (kind === 'postgres') {
-    await ensurePgDatabase(people);
+    await ensurePgDatabase(PG_URL, fingerprint(people), storedFingerprint, log);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siso-bench-'));
   } else {
-    dataDir = pgliteDir(people);
+    dataDir = pgliteDir('person-search', fingerprint(people));
   }
   const config = loadConfig({
     NODE_ENV: 'test', SISO_DATA_DIR: dataDir, SISO_JOBS: '0', SISO_LOG_LEVEL: 'silent', SISO_MAIL_TRANSPORT: 'memory', SISO_DEMO: '1',
