@@ -263,6 +263,12 @@ describe('masking per desk', () => {
     expect((await responsabile.call('intakeRecords.get', { id: s.body.id })).body.social).toMatchObject({ household: 'Vive con la figlia', healthNotes: 'Diabete' });
     const writeHealth = await foreignersHead.call('intakeRecords.update', { id: s.body.id, version: 1, social: { healthNotes: 'x' } });
     expect(writeHealth.status).toBe(403);
+    // Break-the-glass on this scheda opens the health notes for a while, on this scheda only.
+    const opened = await foreignersHead.call('breakGlass.open', { recordKind: 'intakeRecord', recordId: s.body.id, classes: ['special'], reason: 'Emergenza sanitaria segnalata allo sportello', minutes: 5 });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect((await foreignersHead.call('intakeRecords.get', { id: s.body.id })).body.social).toMatchObject({ healthNotes: 'Diabete', invalidityPercent: 75 });
+    const other = await responsabile.call('intakeRecords.create', { personId, social: { healthNotes: 'Altro' } });
+    expect((await foreignersHead.call('intakeRecords.get', { id: other.body.id })).body.social).toMatchObject({ healthNotes: { masked: true } });
 
     await db().updateTable('desk_config').set({ readable_classes: ['public', 'personal'] }).where('office_id', '=', foreignersDesk).execute();
     try {

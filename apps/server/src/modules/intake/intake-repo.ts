@@ -11,6 +11,7 @@ import { AppError } from '../../http/app-error.js';
 import { privacyStatusOf } from '../consents/privacy-status.js';
 import { actorOf, type ContextActor } from '../organisation/require-actor.js';
 import { loadServiceRequests } from '../service-requests/service-request-repo.js';
+import { effectiveReadable as readableOnRecord } from '../../access/break-glass.js';
 import { contactPointsOf, deskSettingsOf, effectiveReadable, notExcludedDesk } from './desk-access.js';
 import { deskDefinitions, intakeDefinitions } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
@@ -111,7 +112,10 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
   const db = ctx.tx;
   // Masked with the actor's CURRENT desk (a foreigners' desk reads permits but not health notes,
   // siso-original §10.3.1), whatever desk the scheda belongs to.
+  // Plus the classes an active break-the-glass of this operator opened on this scheda (architecture:
+  // break-the-glass widens the classes of one record for a short time, audited).
   const readable = effectiveReadable(actor, await deskSettingsOf(db, actor.context.officeId));
+  for (const c of await readableOnRecord(db, actor, INTAKE_RECORD, row.id)) if (!actor.readable.has(c)) readable.add(c);
   const settings = await deskSettingsOf(db, row.office_id);
   const classes = new Set<FieldClass>();
   const masked = <T extends Record<string, unknown>>(v: T | null, fields: Parameters<typeof maskRecord>[1]) => {
