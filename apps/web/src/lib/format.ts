@@ -33,3 +33,10 @@ export function formatDuration(ms: number | null | undefined): string {
   if (minutes < 60) return `${minutes} min ${String(totalSeconds % 60).padStart(2, '0')} s`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/** A calendar date "YYYY-MM-DD" as Italians write it, "DD/MM/YYYY" (dates travel as strings end to end; no time zone involved). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

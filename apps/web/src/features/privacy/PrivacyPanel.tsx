@@ -5,7 +5,7 @@ import { call } from '../../lib/api';
 import { ErrorNotice } from '../common/components/ErrorNotice';
 import { Loading } from '../common/components/Loading';
 import { downloadWireFile } from '../../lib/files';
-import { formatDate } from '../desk/lib/format';
+import { formatDate } from '../../lib/format';
 import { ConsentsList } from './components/ConsentsList';
 import { NoticesList } from './components/NoticesList';
 import { RecordPrivacyForm } from './components/RecordPrivacyForm';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IntakeSummary } from '@siso/shared';
-import { formatDate } from '../lib/format';
+import { formatDate } from '../../../lib/format';
 import { personLabel } from '../lib/personLabel';
 
 /** Schede as a table; the number opens the scheda. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isMasked, type TransferSnapshot } from '@siso/shared';
-import { formatDate } from '../lib/format';
+import { formatDate } from '../../../lib/format';
 
 type Key = keyof TransferSnapshot;
 const order: Key[] = ['number', 'accessDate', 'accessMode', 'accessReason', 'interlocutorType', 'userSurname', 'userName', 'userFiscalCode', 'userBirthDate', 'description', 'needs', 'requestedServices', 'outcome', 'operatorName', 'operatorEmail', 'officePhone'];

@@ -11,7 +11,7 @@ import { CountersList } from '../components/CountersList';
 import { IntakeSummaryTable } from '../components/IntakeSummaryTable';
 import { ReceivedTable } from '../components/ReceivedTable';
 import { useDeskHome } from '../hooks/useDesks';
-import { formatDate } from '../lib/format';
+import { formatDate } from '../../../lib/format';
 
 /**
  * The desk's home (/sportello, issue 5 point 1): the current desk, "Nuova scheda", a search of the

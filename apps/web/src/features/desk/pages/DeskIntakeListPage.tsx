@@ -15,7 +15,7 @@ import { IntakeSummaryTable } from '../components/IntakeSummaryTable';
 import { useDeskCounters } from '../hooks/useDesks';
 import { useIntakeList } from '../hooks/useIntakeList';
 import { downloadWireFile } from '../../../lib/files';
-import { formatDate } from '../lib/format';
+import { formatDate } from '../../../lib/format';
 import { apiFilters, filtersFromParams, filtersToParams, type ListFilters } from '../lib/listFilters';
 import { todayInRome } from '../lib/period';
 

@@ -1,4 +1,5 @@
 import { isMasked } from '@siso/shared';
+import { formatDate } from '../../../lib/format';
 
 /** A value that may arrive masked (`{ masked: true }`): the caller shows "Riservato" for it. */
 export type Maskable<T> = T | { masked: true };
@@ -8,12 +9,8 @@ export function unmasked<T>(v: Maskable<T>): T | undefined {
   return isMasked(v) ? undefined : (v as T);
 }
 
-/** "YYYY-MM-DD" as "DD/MM/YYYY" (dates travel as strings end to end; no time zone involved). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+/** Shared with every feature (apps/web/src/lib/format.ts); re-exported for the registry's components. */
+export { formatDate };
 
 /** Today in Europe/Rome as "YYYY-MM-DD". */
 export function todayIso(now: Date = new Date()): string {

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentView } from '@siso/shared';
-import { formatDate } from '../../desk/lib/format';
+import { formatDate } from '../../../lib/format';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { useWithdrawConsent } from '../hooks/usePrivacy';

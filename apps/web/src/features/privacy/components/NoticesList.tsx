@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrivacyView } from '@siso/shared';
 import { call } from '../../../lib/api';
-import { formatDate } from '../../desk/lib/format';
+import { formatDate } from '../../../lib/format';
 import { downloadWireFile } from '../../../lib/files';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProposalView } from '@siso/shared';
-import { formatDate } from '../../desk/lib/format';
+import { formatDate } from '../../../lib/format';
 import { personLabel } from '../../desk/lib/personLabel';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
 
