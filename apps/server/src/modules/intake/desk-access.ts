@@ -83,8 +83,14 @@ export async function contactPointsOf(db: Kysely<DB>, officeId: string): Promise
 }
 
 /** The classes the actor may read at their current desk: actor.readable ∩ the desk's masking profile. */
-export function effectiveReadable(actor: ContextActor, settings: DeskSettings): Set<FieldClass> {
+export function deskReadable(actor: ContextActor, settings: DeskSettings): Set<FieldClass> {
   return new Set([...actor.readable].filter((c) => !settings.readableClasses || settings.readableClasses.includes(c)));
+}
+
+/** The classes the actor may write at their current desk: what they may write and read there (a desk never writes blind). */
+export function deskWritable(actor: ContextActor, settings: DeskSettings): Set<FieldClass> {
+  const readable = deskReadable(actor, settings);
+  return new Set([...actor.writable].filter((c) => readable.has(c)));
 }
 
 /**

@@ -1,8 +1,9 @@
-import { activeDefinitions } from '@siso/shared';
+import { activeDefinitions, missingSections } from '@siso/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { loadFieldDefinitions, type FieldDefinitionRecord } from '../fields/fields.repo.js';
 import type { DeskSettings } from './desk-access.js';
+import type { StoredSections } from './intake-validate.js';
 
 /**
  * Configuration-defined fields of schede (target `intake`): every definition of the ambito (archived
@@ -16,4 +17,20 @@ export async function intakeDefinitions(db: Kysely<DB>, regioneId: string, ambit
 export function deskDefinitions(all: readonly FieldDefinitionRecord[], officeType: string, settings: DeskSettings, on: string): FieldDefinitionRecord[] {
   const places = [officeType, settings.kind, ...(settings.thematicCode ? [settings.thematicCode] : [])];
   return activeDefinitions(all, { target: 'intake', appliesTo: places, on });
+}
+
+/** The definitions of a scheda's ambito and those its desk offers on `on` (the two every save and view need). */
+export async function deskFields(
+  db: Kysely<DB>,
+  place: { regioneId: string; ambitoId: string | null; officeType: string },
+  settings: DeskSettings,
+  on: string,
+): Promise<{ all: FieldDefinitionRecord[]; offered: FieldDefinitionRecord[] }> {
+  const all = await intakeDefinitions(db, place.regioneId, place.ambitoId);
+  return { all, offered: deskDefinitions(all, place.officeType, settings, on) };
+}
+
+/** Mandatory sections (and required desk fields) still missing: the rule of complete, of updating a complete scheda and of the view. */
+export function missingOf(settings: DeskSettings, sections: StoredSections, offered: readonly FieldDefinitionRecord[]) {
+  return missingSections(settings.mandatorySections, sections, offered.filter((d) => d.required).map((d) => d.key));
 }

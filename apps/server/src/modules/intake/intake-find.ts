@@ -9,7 +9,7 @@ import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { deskSettingsOf, effectiveReadable, notExcludedDesk } from './desk-access.js';
+import { deskSettingsOf, deskReadable, notExcludedDesk } from './desk-access.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { loadPersonSummaries } from './intake-persons.js';
 import { intakeAbilities } from './intake-repo.js';
@@ -80,7 +80,7 @@ export async function findIntakeSummaries(
      ORDER BY r.access_date DESC, r.id DESC
      LIMIT ${limit + 1}`.execute(db);
 
-  const readable = effectiveReadable(actor, await deskSettingsOf(db, actor.context.officeId));
+  const readable = deskReadable(actor, await deskSettingsOf(db, actor.context.officeId));
   const rows = r.rows.slice(0, limit);
   const personIds = [...new Set(rows.flatMap((x) => (x.person_id ? [x.person_id] : [])))];
   const { people, classesRead } = await loadPersonSummaries(db, actor, personIds, readable);

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { missingSections, type IntakeView, type OfficeType } from '@siso/shared';
+import type { IntakeView, OfficeType } from '@siso/shared';
 import { abilitiesFor } from '../../access/abilities.js';
 import { maskCustomValues } from '../../access/custom-fields.js';
 import type { FieldClass } from '../../access/field-classes.js';
@@ -11,9 +11,9 @@ import { AppError } from '../../http/app-error.js';
 import { privacyStatusOf } from '../consents/privacy-status.js';
 import { actorOf, type ContextActor } from '../organisation/require-actor.js';
 import { loadServiceRequests } from '../service-requests/service-request-repo.js';
-import { effectiveReadable as readableOnRecord } from '../../access/break-glass.js';
-import { contactPointsOf, deskSettingsOf, effectiveReadable, notExcludedDesk } from './desk-access.js';
-import { deskDefinitions, intakeDefinitions } from './intake-custom-fields.js';
+import { effectiveReadable } from '../../access/break-glass.js';
+import { contactPointsOf, deskReadable, deskSettingsOf, notExcludedDesk } from './desk-access.js';
+import { deskFields, missingOf } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { loadIntakeNotes } from './intake-notes.js';
 import { loadPersonSummaries } from './intake-persons.js';
@@ -114,9 +114,9 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
   // siso-original §10.3.1), whatever desk the scheda belongs to.
   // Plus the classes an active break-the-glass of this operator opened on this scheda (architecture:
   // break-the-glass widens the classes of one record for a short time, audited).
-  const readable = effectiveReadable(actor, await deskSettingsOf(db, actor.context.officeId));
-  for (const c of await readableOnRecord(db, actor, INTAKE_RECORD, row.id)) if (!actor.readable.has(c)) readable.add(c);
-  const settings = await deskSettingsOf(db, row.office_id);
+  const current = await deskSettingsOf(db, actor.context.officeId);
+  const readable = await effectiveReadable(db, actor, INTAKE_RECORD, row.id, deskReadable(actor, current));
+  const settings = row.office_id === current.officeId ? current : await deskSettingsOf(db, row.office_id);
   const classes = new Set<FieldClass>();
   const masked = <T extends Record<string, unknown>>(v: T | null, fields: Parameters<typeof maskRecord>[1]) => {
     if (v === null) return null;
@@ -135,8 +135,7 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
     if (readable.has(referencesClass)) classes.add(referencesClass);
     else references = MASKED;
   }
-  const all = await intakeDefinitions(db, row.regione_id, row.ambito_id);
-  const offered = deskDefinitions(all, row.office_type, settings, row.access_date);
+  const { all, offered } = await deskFields(db, { regioneId: row.regione_id, ambitoId: row.ambito_id, officeType: row.office_type }, settings, row.access_date);
   const custom = maskCustomValues(row.custom, all, readable);
   custom.classesRead.forEach((c) => classes.add(c));
 
@@ -173,7 +172,7 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
     custom: custom.value,
     customFields: offered.map(({ ambitoId: _ambito, archived: _archived, ...d }) => d),
     desk: { kind: settings.kind, thematicCode: settings.thematicCode, mandatorySections: settings.mandatorySections, proposalTarget: settings.proposalTarget, privacyPerDesk: settings.privacyPerDesk, contactPoints: await contactPointsOf(db, row.office_id) },
-    missingSections: missingSections(settings.mandatorySections, storedSectionsOf(row), offered.filter((d) => d.required).map((d) => d.key)),
+    missingSections: missingOf(settings, storedSectionsOf(row), offered),
     notes,
     serviceRequests,
     receivedFrom: transfers.receivedFrom,

@@ -5,8 +5,8 @@ import type { ActionContext } from '../../http/action.js';
 import { insertIntoOwnTenant } from '../persons/tenant-write.js';
 import { ambitoActor } from '../persons/require-ambito.js';
 import { todayInRome } from '../persons/validate-person.js';
-import { assertDeskOpen, effectiveReadable } from './desk-access.js';
-import { deskDefinitions, intakeDefinitions } from './intake-custom-fields.js';
+import { assertDeskOpen, deskWritable } from './desk-access.js';
+import { deskFields } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { nextIntakeNumber } from './intake-numbers.js';
 import { checkSections, emptySections, type StoredSections } from './intake-validate.js';
@@ -46,10 +46,9 @@ export async function insertIntake(ctx: ActionContext, sections: IntakeSectionsI
   const settings = await assertDeskOpen(ctx.tx, actor);
   const c = actor.context;
   const input = intakeSectionsInput.parse(sections);
-  const all = await intakeDefinitions(ctx.tx, c.regioneId, c.ambitoId);
   const today = todayInRome();
-  const offered = deskDefinitions(all, c.officeType, settings, input.access?.date ?? today);
-  const writable = new Set([...actor.writable].filter((cl) => effectiveReadable(actor, settings).has(cl)));
+  const { all, offered } = await deskFields(ctx.tx, c, settings, input.access?.date ?? today);
+  const writable = deskWritable(actor, settings);
   const { next, classesChanged } = await checkSections(ctx.tx, actor, { ambitoId: c.ambitoId, officeId: c.officeId }, writable, input, emptySections, { all, offered });
 
   const id = crypto.randomUUID();

@@ -5,7 +5,7 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { todayInRome } from '../../persons/validate-person.js';
-import { assertDeskOpen, effectiveReadable } from '../../intake/desk-access.js';
+import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
 import { findIntakeSummaries } from '../../intake/intake-find.js';
 import { presentProposals, selectProposals } from '../../intake/proposals/proposal-repo.js';
 import { presentTransfer, selectTransfers } from '../../intake/transfers/transfer-repo.js';
@@ -22,7 +22,7 @@ export const deskHome = defineHandler(desksHome, async (ctx) => {
   const actor = actorOf(ctx);
   const c = actor.context;
   const settings = await assertDeskOpen(ctx.tx, actor);
-  const readable = effectiveReadable(actor, settings);
+  const readable = deskReadable(actor, settings);
   // Any office the actor works at: a third-sector access point has a home too.
   const deskRow = (await selectDesks(ctx.tx, sql`o.id = ${c.officeId}`, 1, undefined, officeTypes))[0];
   if (!deskRow) throw new AppError('not_found');

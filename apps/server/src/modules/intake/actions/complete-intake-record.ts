@@ -1,11 +1,11 @@
-import { intakeRecordsComplete, missingSections, type SocialCategory } from '@siso/shared';
+import { intakeRecordsComplete, type SocialCategory } from '@siso/shared';
 import { sql } from 'kysely';
 import { visibleTo } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { assertDeskOpen, deskSettingsOf } from '../desk-access.js';
-import { deskDefinitions, intakeDefinitions } from '../intake-custom-fields.js';
+import { deskFields, missingOf } from '../intake-custom-fields.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadIntakeRow, loadIntakeView, storedSectionsOf } from '../intake-repo.js';
 import { openProposal } from '../proposals/open-proposal.js';
@@ -24,10 +24,9 @@ export const completeIntakeRecord = defineHandler(intakeRecordsComplete, async (
   if (row.status === 'complete') throw new AppError('conflict', [{ path: 'id', message: 'scheda_già_completa' }]);
 
   const settings = await deskSettingsOf(ctx.tx, row.office_id);
-  const all = await intakeDefinitions(ctx.tx, row.regione_id, row.ambito_id);
-  const offered = deskDefinitions(all, row.office_type, settings, row.access_date);
+  const { offered } = await deskFields(ctx.tx, { regioneId: row.regione_id, ambitoId: row.ambito_id, officeType: row.office_type }, settings, row.access_date);
   const stored = storedSectionsOf(row);
-  const missing = missingSections(settings.mandatorySections, stored, offered.filter((d) => d.required).map((d) => d.key));
+  const missing = missingOf(settings, stored, offered);
   if (missing.length > 0) throw new AppError('precondition_failed', missing.map((m) => ({ path: m.section, message: 'sezione_obbligatoria_mancante' })));
 
   await sql`UPDATE intake_record r

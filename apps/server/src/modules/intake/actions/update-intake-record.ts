@@ -1,11 +1,11 @@
-import { intakeRecordsUpdate, missingSections } from '@siso/shared';
+import { intakeRecordsUpdate } from '@siso/shared';
 import { visibleTo } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { sql } from 'kysely';
 import { actorOf } from '../../organisation/require-actor.js';
-import { assertDeskOpen, deskSettingsOf, effectiveReadable } from '../desk-access.js';
-import { deskDefinitions, intakeDefinitions } from '../intake-custom-fields.js';
+import { assertDeskOpen, deskSettingsOf, deskWritable } from '../desk-access.js';
+import { deskFields, missingOf } from '../intake-custom-fields.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadIntakeRow, loadIntakeView, storedSectionsOf } from '../intake-repo.js';
 import { checkSections } from '../intake-validate.js';
@@ -26,13 +26,11 @@ export const updateIntakeRecord = defineHandler(intakeRecordsUpdate, async (ctx,
   if (row.version !== version) throw new AppError('conflict');
 
   const settings = await deskSettingsOf(ctx.tx, row.office_id);
-  const all = await intakeDefinitions(ctx.tx, row.regione_id, row.ambito_id);
-  const offered = deskDefinitions(all, row.office_type, settings, sections.access?.date ?? row.access_date);
-  const readable = effectiveReadable(actor, deskSettings);
-  const writable = new Set([...actor.writable].filter((c) => readable.has(c)));
+  const { all, offered } = await deskFields(ctx.tx, { regioneId: row.regione_id, ambitoId: row.ambito_id, officeType: row.office_type }, settings, sections.access?.date ?? row.access_date);
+  const writable = deskWritable(actor, deskSettings);
   const { next, classesChanged } = await checkSections(ctx.tx, actor, { ambitoId: row.ambito_id, officeId: row.office_id }, writable, sections, storedSectionsOf(row), { all, offered });
   if (row.status === 'complete') {
-    const missing = missingSections(settings.mandatorySections, next, offered.filter((d) => d.required).map((d) => d.key));
+    const missing = missingOf(settings, next, offered);
     if (missing.length > 0) throw new AppError('precondition_failed', missing.map((m) => ({ path: m.section, message: 'sezione_obbligatoria_mancante' })));
   }
   await sql`UPDATE intake_record r

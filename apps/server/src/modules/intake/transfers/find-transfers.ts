@@ -4,7 +4,7 @@ import type { FieldClass } from '../../../access/field-classes.js';
 import { decodeCursor, toPage } from '../../../db/keyset.js';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { deskSettingsOf, effectiveReadable } from '../desk-access.js';
+import { deskSettingsOf, deskReadable } from '../desk-access.js';
 import { transferDeskFilter } from './transfer-scope.js';
 import { presentTransfer, selectTransfers } from './transfer-repo.js';
 
@@ -25,7 +25,7 @@ export const findTransfers = defineHandler(intakeTransfersFind, async (ctx, inpu
     sql` AND `,
   );
   const rows = await selectTransfers(ctx.tx, where, input.limit + 1);
-  const readable = effectiveReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
+  const readable = deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
   const classes = new Set<FieldClass>();
   const subjects = new Set<string>();
   const page = toPage(rows, input.limit, (r) => [r.sent_key, r.id], (r) => presentTransfer(actor, r, readable, classes, subjects));

@@ -4,7 +4,7 @@ import type { FieldClass } from '../../../access/field-classes.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { deskSettingsOf, effectiveReadable } from '../desk-access.js';
+import { deskSettingsOf, deskReadable } from '../desk-access.js';
 import { decideTransfer, lockPendingTransfer } from './decide-transfer.js';
 import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { presentTransfer, selectTransfers } from './transfer-repo.js';
@@ -29,7 +29,7 @@ export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async (ctx,
   if (!row) throw new AppError('internal');
   const classes = new Set<FieldClass>();
   const subjects = new Set<string>();
-  const view = presentTransfer(actor, row, effectiveReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId)), classes, subjects);
+  const view = presentTransfer(actor, row, deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId)), classes, subjects);
   ctx.audit({ subjectPeople: [...subjects], targets: [{ kind: 'intakeTransfer', id: transfer.id }], classesRead: [...classes] });
   return view;
 });

@@ -6,7 +6,7 @@ import { AppError } from '../../../http/app-error.js';
 import { queueEmail } from '../../../notifications/email-outbox.js';
 import type { FieldClass } from '../../../access/field-classes.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { deskSettingsOf, effectiveReadable } from '../desk-access.js';
+import { deskSettingsOf, deskReadable } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { resolveDestination } from './transfer-destination.js';
@@ -55,7 +55,7 @@ export const sendIntakeRecord = defineHandler(intakeRecordsSend, async (ctx, inp
     });
   }
 
-  const readable = effectiveReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
+  const readable = deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
   const classes = new Set<FieldClass>();
   const row = (await selectTransfers(ctx.tx, sql`t.id = ${id}`))[0];
   if (!row) throw new AppError('internal');

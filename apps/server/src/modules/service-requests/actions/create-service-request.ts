@@ -4,7 +4,7 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { assertWritable } from '../../../access/masking.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
-import { assertDeskOpen, effectiveReadable } from '../../intake/desk-access.js';
+import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
 import { loadIntakeForWrite, loadServiceRequest, serviceRequestFieldClasses } from '../service-request-repo.js';
 import { assertServiceEnabled } from '../service-catalogue.js';
@@ -50,7 +50,7 @@ export const createServiceRequest = defineHandler(serviceRequestsCreate, async (
     classesChanged: ['public', ...classes],
     details: { serviceRequestId: id, serviceCode: input.serviceCode, attachments: files.map((f) => ({ sha256: f.sha256, sizeBytes: f.bytes.length, scanStatus: f.scanStatus })) },
   });
-  const view = await loadServiceRequest(ctx.tx, actor, id, effectiveReadable(actor, desk));
+  const view = await loadServiceRequest(ctx.tx, actor, id, deskReadable(actor, desk));
   if (!view) throw new AppError('internal', [], 'service request vanished after insert');
   return view;
 });

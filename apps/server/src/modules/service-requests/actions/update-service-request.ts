@@ -5,7 +5,7 @@ import { AppError } from '../../../http/app-error.js';
 import { assertWritable } from '../../../access/masking.js';
 import { updateVersioned } from '../../../db/optimistic-lock.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
-import { assertDeskOpen, effectiveReadable } from '../../intake/desk-access.js';
+import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
 import { loadIntakeForWrite, loadServiceRequest, serviceRequestFieldClasses } from '../service-request-repo.js';
 import { checkAndScanAttachments, indexed, storeAttachments } from '../attachments/store-attachments.js';
@@ -57,7 +57,7 @@ export const updateServiceRequest = defineHandler(serviceRequestsUpdate, async (
       removedAttachmentIds: removeIds,
     },
   });
-  const view = await loadServiceRequest(ctx.tx, actor, input.id, effectiveReadable(actor, desk));
+  const view = await loadServiceRequest(ctx.tx, actor, input.id, deskReadable(actor, desk));
   if (!view) throw new AppError('not_found');
   return view;
 });
