@@ -1,13 +1,22 @@
+import { createContext, useContext } from 'react';
 import type { SessionView, WorkContext } from '@siso/shared';
 import { useSessionQuery } from './useSessionQuery';
 
 export type ActiveSession = SessionView & { context: WorkContext };
 
+/**
+ * The session the gate let through, handed to the pages below it. Pages read it from here rather than
+ * from their own query observer: a page mounted while the session is being dropped (logout navigates to
+ * "/" as the session becomes null) would otherwise read the cache's newer `null` while the gate, whose
+ * observer is notified a tick later, still renders the page.
+ */
+export const ActiveSessionContext = createContext<ActiveSession | null>(null);
+
 /** The session inside the authenticated area (below the session gate, where a context is chosen). */
 export function useSession(): ActiveSession {
-  const { data } = useSessionQuery();
-  if (!data?.context) throw new Error('useSession used outside the session gate');
-  return data as ActiveSession;
+  const session = useContext(ActiveSessionContext);
+  if (!session) throw new Error('useSession used outside the session gate');
+  return session;
 }
 
 /**
