@@ -2,7 +2,8 @@
  * The same reads as the handlers, in raw SQL run with the pg driver: the operator's scope written
  * plainly (`r.office_id = $office`, the desk operator's office scope) instead of `visibleTo`'s
  * scope-or-grant predicate and the desk-exclusion check, no masking, no audit, no output schema.
- * Same round trips as the handlers: the list is rows + people + proposal statuses (intake-find.ts).
+ * Same round trips as the handlers: a list is one query, its people and proposal statuses as scalar
+ * subqueries (intake-find.ts).
  */
 import type pg from 'pg';
 
@@ -20,7 +21,12 @@ export function listRows(officeId: string, from: string, to: string, limit = 50)
                  r.access_mode, r.access_reason, r.outcome, r.social_category, r.person_id,
                  (SELECT so.name || ' — ' || se.name FROM intake_transfer t JOIN office so ON so.id = t.source_office_id JOIN ente se ON se.id = t.source_ente_id
                    WHERE t.id = r.received_from) AS received_from_office,
-                 r.updated_at, r.version, r.office_id = $1 AS can_update
+                 r.updated_at, r.version, r.office_id = $1 AS can_update,
+                 (SELECT json_build_object('id', p.id, 'anonymous_code', p.anonymous_code, 'fiscal_code', p.fiscal_code,
+                          'fiscal_code_kind', p.fiscal_code_kind, 'surname', p.surname, 'name', p.name, 'birth_date', p.birth_date,
+                          'date_of_death', p.date_of_death, 'version', p.version, 'ente_name', (SELECT e.name FROM ente e WHERE e.id = p.ente_id))
+                    FROM person p WHERE p.id = r.person_id) AS person,
+                 (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
             FROM intake_record r
            WHERE r.deleted_at IS NULL AND r.office_id = $1 AND r.access_date >= $2::date AND r.access_date <= $3::date
            ORDER BY r.access_date DESC, r.id DESC
@@ -29,35 +35,10 @@ export function listRows(officeId: string, from: string, to: string, limit = 50)
   };
 }
 
-export function peopleOf(ids: string[]): Compiled {
-  return {
-    sql: `SELECT p.id, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.birth_date, p.date_of_death, p.version, e.name AS ente_name
-            FROM person p JOIN ente e ON e.id = p.ente_id WHERE p.id = ANY($1::uuid[])`,
-    parameters: [ids],
-  };
-}
-
-export function proposalStatusOf(ids: string[]): Compiled {
-  return {
-    sql: `SELECT DISTINCT ON (intake_id) intake_id, status FROM take_charge_proposal WHERE intake_id = ANY($1::uuid[]) ORDER BY intake_id, created_at DESC`,
-    parameters: [ids],
-  };
-}
-
-/** The list as the handler reads it: rows, then the people and proposal statuses of the page. */
+/** The list as the handler reads it: one query, the people and proposal statuses as scalar subqueries. */
 export async function rawList(client: pg.Pool | pg.PoolClient, officeId: string, from: string, to: string): Promise<string[]> {
   const c = listRows(officeId, from, to);
-  const rows = (await client.query<{ id: string; person_id: string | null }>(c.sql, c.parameters)).rows.slice(0, 50);
-  const people = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-  if (people.length > 0) {
-    const p = peopleOf(people);
-    await client.query(p.sql, p.parameters);
-  }
-  if (rows.length > 0) {
-    const q = proposalStatusOf(rows.map((r) => r.id));
-    await client.query(q.sql, q.parameters);
-  }
-  return rows.map((r) => r.id);
+  return (await client.query<{ id: string }>(c.sql, c.parameters)).rows.slice(0, 50).map((r) => r.id);
 }
 
 /** The home's second list: the desk's incomplete schede, newest first (the same rows query, status filter). */
@@ -93,22 +74,17 @@ export function receivedRows(officeId: string): Compiled {
 
 /** The month's counters (modules/desks/desk-counters-query.ts), one round trip. */
 export function counters(officeId: string, from: string, to: string): Compiled {
-  const day = (col: string) => `(${col} AT TIME ZONE 'Europe/Rome')::date BETWEEN $2::date AND $3::date`;
+  const during = (col: string) => `${col} >= ($2::date::timestamp AT TIME ZONE 'Europe/Rome') AND ${col} < (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
+  const decided = (status: string) =>
+    `(SELECT count(*)::int FROM intake_transfer t WHERE t.dest_office_id = $1 AND t.status = '${status}' AND ${during('t.decided_at')})`;
   return {
-    sql: `WITH s AS (
-            SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete
-              FROM intake_record r
-             WHERE r.office_id = $1 AND r.deleted_at IS NULL AND r.access_date BETWEEN $2::date AND $3::date
-          ), tr AS (
-            SELECT count(*) FILTER (WHERE t.source_office_id = $1 AND ${day('t.sent_at')})::int AS sent,
-                   count(*) FILTER (WHERE t.dest_office_id = $1 AND t.status = 'received' AND ${day('t.decided_at')})::int AS received,
-                   count(*) FILTER (WHERE t.dest_office_id = $1 AND t.status = 'refused' AND ${day('t.decided_at')})::int AS refused
-              FROM intake_transfer t
-             WHERE t.source_office_id = $1 OR t.dest_office_id = $1
-          ), pr AS (
-            SELECT count(*)::int AS proposals FROM take_charge_proposal p WHERE p.source_office_id = $1 AND ${day('p.created_at')}
-          )
-          SELECT s.complete, s.incomplete, tr.sent, tr.received, tr.refused, pr.proposals FROM s, tr, pr`,
+    sql: `SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete,
+                 (SELECT count(*)::int FROM intake_transfer t WHERE t.source_office_id = $1 AND ${during('t.sent_at')}) AS sent,
+                 ${decided('received')} AS received,
+                 ${decided('refused')} AS refused,
+                 (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = $1 AND ${during('p.created_at')}) AS proposals
+            FROM intake_record r
+           WHERE r.office_id = $1 AND r.deleted_at IS NULL AND r.access_date BETWEEN $2::date AND $3::date`,
     parameters: [officeId, from, to],
   };
 }
@@ -127,11 +103,7 @@ export async function rawHome(
   await client.query('SELECT * FROM desk_config WHERE office_id = $1', [officeId]);
   const lists: string[][] = [];
   for (const c of [listRows(officeId, today, today), incompleteRows(officeId)]) {
-    const rows = (await client.query<{ id: string; person_id: string | null }>(c.sql, c.parameters)).rows.slice(0, 50);
-    const people = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-    if (people.length > 0) await client.query(peopleOf(people).sql, [people]);
-    if (rows.length > 0) await client.query(proposalStatusOf([]).sql, [rows.map((r) => r.id)]);
-    lists.push(rows.map((r) => r.id));
+    lists.push((await client.query<{ id: string }>(c.sql, c.parameters)).rows.slice(0, 50).map((r) => r.id));
   }
   const received = receivedRows(officeId);
   const sent = (await client.query<{ id: string }>(received.sql, received.parameters)).rows.map((r) => r.id);

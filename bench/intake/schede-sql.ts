@@ -105,7 +105,10 @@ SELECT s.id, s.ambito_id, s.ente_id, s.office_id, s.operator_id, s.created_at, s
        CASE WHEN s.complete THEN s.created_at + interval '1 hour' END,
        CASE WHEN s.complete THEN s.operator_id END
   FROM (
-    SELECT t.*, (t.access_date + time '09:00' + random() * interval '4 hours')::timestamptz AS created_at,
+    -- Never later than the load itself (a run before 13:00 would otherwise see today's generated schede as
+    -- written after the load, and removeSavedSchede would try to delete them): two hours of margin
+    -- for the completion time below.
+    SELECT t.*, LEAST((t.access_date + time '09:00' + random() * interval '4 hours')::timestamptz, now() - interval '2 hours') AS created_at,
            ${pick(['in_person', 'in_person', 'in_person', 'in_person', 'email', 'phone_referral', 'home_visit', 'written_referral', 'other_remote'])} AS mode,
            ${pick(['spontaneous', 'spontaneous', 'spontaneous', 'sent_by', 'summoned', 'decree'])} AS reason,
            t.r_status < CASE WHEN t.access_date < current_date - 30 THEN 0.95 ELSE 0.6 END AS complete,

@@ -9,6 +9,8 @@ import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture 
 import { effectiveReadable } from './break-glass.js';
 import { maskRecord } from './masking.js';
 import { visibleRecord } from './record-kinds.js';
+import { visibleInCurrentOffice, visibleTo } from './visibility.js';
+import type { Scope } from './actor.js';
 import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';
 import { grantToProfile } from '../testing/grant-permissions.js';
 
@@ -73,6 +75,36 @@ describe('visible = profile scope OR an active access grant', () => {
     expect(await visibleRecord(t.database.db, responsabileB, FIXTURE_KIND, viaOperator)).not.toBeNull(); // own ente scope
     const responsabile2 = await actorOf('responsabile2');
     expect(await visibleRecord(t.database.db, responsabile2, FIXTURE_KIND, viaOperator)).toBeNull(); // other ambito
+  });
+});
+
+describe('visibleInCurrentOffice', () => {
+  it("selects in the actor's own office exactly what visibleTo selects there, whatever the scope", async () => {
+    const db = t.database.db;
+    const me = await placement('sportello');
+    const b = await placement('assistenteB');
+    const mine = await insertFixtureRecord(db, { ...me, createdBy: me.operatorId });
+    const byColleague = await insertFixtureRecord(db, { ...me, createdBy: b.operatorId });
+    const granted = await insertFixtureRecord(db, { ...me, createdBy: b.operatorId });
+    await grant(granted, { kind: 'operator', id: me.operatorId });
+    await insertFixtureRecord(db, { ...b, createdBy: b.operatorId });
+    const base = await actorOf('sportello');
+    const ids = async (where: ReturnType<typeof visibleTo>) =>
+      (await sql<{ id: string }>`SELECT r.id FROM fixture_record r WHERE ${where} ORDER BY r.id`.execute(db)).rows.map((r) => r.id);
+    const seen: Record<string, string[]> = {};
+    for (const scope of ['office', 'ente', 'ambito', 'own'] as Scope[]) {
+      const actor = { ...base, scopes: { ...base.scopes, 'fixtures.getRecord': scope } };
+      const fast = await ids(visibleInCurrentOffice(actor, 'fixtures.getRecord', FIXTURE_KIND, 'r'));
+      expect(fast, scope).toEqual(await ids(sql<boolean>`${visibleTo(actor, 'fixtures.getRecord', FIXTURE_KIND, 'r')} AND r.office_id = ${me.officeId}`));
+      seen[scope] = fast;
+    }
+    // Office scope: every record of the office; own scope: the operator's own and the granted one only.
+    expect(seen.office).toEqual(expect.arrayContaining([mine, byColleague, granted]));
+    expect(seen.own).toEqual(expect.arrayContaining([mine, granted]));
+    expect(seen.own).not.toContain(byColleague);
+    // Without the permission nothing at all.
+    const without = { ...base, permissions: new Set([...base.permissions].filter((p) => p !== 'fixtures.getRecord')) };
+    expect(await ids(visibleInCurrentOffice(without, 'fixtures.getRecord', FIXTURE_KIND, 'r'))).toEqual([]);
   });
 });
 

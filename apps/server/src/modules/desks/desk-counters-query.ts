@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DeskCounters } from '@siso/shared';
-import { visibleTo } from '../../access/visibility.js';
+import { visibleInCurrentOffice, visibleTo } from '../../access/visibility.js';
 import type { Tx } from '../../db/transaction.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { notExcludedDesk } from '../intake/desk-access.js';
@@ -15,23 +15,26 @@ import { INTAKE_RECORD } from '../intake/intake-kinds.js';
  * schede, created_at). They carry no personal data.
  */
 export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: string, from: string, to: string): Promise<DeskCounters> {
-  const day = (col: string) => sql`(${sql.ref(col)} AT TIME ZONE 'Europe/Rome')::date BETWEEN ${from}::date AND ${to}::date`;
+  // The Italian calendar days [from, to] as an interval of instants, so the indexes on the event's
+  // time serve it: a local midnight always exists in Europe/Rome (the DST changes happen at 2–3 am).
+  const lo = sql`(${from}::date::timestamp AT TIME ZONE 'Europe/Rome')`;
+  const hi = sql`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
+  const during = (col: string) => sql`${sql.ref(col)} >= ${lo} AND ${sql.ref(col)} < ${hi}`;
+  const visible =
+    officeId === actor.context.officeId
+      ? visibleInCurrentOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r')
+      : visibleTo(actor, 'intakeRecords.find', INTAKE_RECORD, 'r');
+  const decided = (status: 'received' | 'refused') =>
+    sql`(SELECT count(*)::int FROM intake_transfer t WHERE t.dest_office_id = ${officeId} AND t.status = ${status} AND ${during('t.decided_at')})`;
   const r = await sql<Omit<DeskCounters, 'officeId' | 'from' | 'to'>>`
-    WITH s AS (
-      SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete
-        FROM intake_record r
-       WHERE r.office_id = ${officeId} AND r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
-         AND ${visibleTo(actor, 'intakeRecords.find', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}
-    ), tr AS (
-      SELECT count(*) FILTER (WHERE t.source_office_id = ${officeId} AND ${day('t.sent_at')})::int AS sent,
-             count(*) FILTER (WHERE t.dest_office_id = ${officeId} AND t.status = 'received' AND ${day('t.decided_at')})::int AS received,
-             count(*) FILTER (WHERE t.dest_office_id = ${officeId} AND t.status = 'refused' AND ${day('t.decided_at')})::int AS refused
-        FROM intake_transfer t
-       WHERE t.source_office_id = ${officeId} OR t.dest_office_id = ${officeId}
-    ), pr AS (
-      SELECT count(*)::int AS proposals FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${day('p.created_at')}
-    )
-    SELECT s.complete, s.incomplete, tr.sent, tr.received, tr.refused, pr.proposals FROM s, tr, pr`.execute(tx);
+    SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete,
+           (SELECT count(*)::int FROM intake_transfer t WHERE t.source_office_id = ${officeId} AND ${during('t.sent_at')}) AS sent,
+           ${decided('received')} AS received,
+           ${decided('refused')} AS refused,
+           (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')}) AS proposals
+      FROM intake_record r
+     WHERE r.office_id = ${officeId} AND r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
+       AND ${visible} AND ${notExcludedDesk(actor, 'r')}`.execute(tx);
   const c = r.rows[0]!;
   return { officeId, from, to, ...c };
 }

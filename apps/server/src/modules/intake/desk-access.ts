@@ -61,10 +61,11 @@ export async function deskSettingsOf(db: Kysely<DB>, officeId: string): Promise<
 /**
  * 403 when one of the actor's profiles is excluded from their current desk (siso-original §10.3.1),
  * or when a third-sector office records schede without being an access point of a desk of its ente
- * (issue 5, point 1: access points record for a desk they are attached to).
+ * (issue 5, point 1: access points record for a desk they are attached to). `loaded`: the settings
+ * of the actor's desk when the caller has read them already.
  */
-export async function assertDeskOpen(db: Kysely<DB>, actor: ContextActor): Promise<DeskSettings> {
-  const settings = await deskSettingsOf(db, actor.context.officeId);
+export async function assertDeskOpen(db: Kysely<DB>, actor: ContextActor, loaded?: DeskSettings): Promise<DeskSettings> {
+  const settings = loaded ?? (await deskSettingsOf(db, actor.context.officeId));
   if (actor.profiles.some((p) => settings.excludedProfiles.includes(p))) {
     throw new AppError('forbidden', [{ path: 'officeId', message: 'sportello_escluso' }]);
   }

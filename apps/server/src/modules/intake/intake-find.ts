@@ -4,14 +4,14 @@ import type { z } from 'zod';
 import type { intakeFilters } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { MASKED } from '../../access/masking.js';
-import { visibleTo } from '../../access/visibility.js';
+import { visibleInCurrentOffice, visibleTo } from '../../access/visibility.js';
 import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { deskSettingsOf, deskReadable, notExcludedDesk } from './desk-access.js';
+import { deskSettingsOf, deskReadable, notExcludedDesk, type DeskSettings } from './desk-access.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
-import { loadPersonSummaries } from './intake-persons.js';
+import { personSummaryJson, presentPersonSummary, type PersonSummaryRow } from './intake-persons.js';
 import { intakeAbilities } from './intake-repo.js';
 import { outcomeFieldClasses } from './intake.fields.js';
 
@@ -34,19 +34,23 @@ interface SummaryRow {
   updated_at: Date;
   version: number;
   can_update: boolean;
+  person: PersonSummaryRow | null;
+  proposal_status: IntakeSummary['proposalStatus'];
 }
 
 /**
  * Visible schede matching the filters, newest access first (keyset paged on access date and id);
- * person names masked per class. Three queries whatever the page size: rows, people, proposals. Names
- * are scalar subqueries on primary keys rather than joins, which PostgreSQL plans in a fraction of the
- * time (planning, not execution, dominated these reads in bench/intake).
+ * person names masked per class. One query whatever the page size: the names, the person's summary and
+ * the latest proposal's status are scalar subqueries on keys rather than joins or further round trips,
+ * which PostgreSQL plans in a fraction of the time (planning, not execution, dominated these reads in
+ * bench/intake). `opts.settings`: the actor's desk settings when the caller has them already.
  */
 export async function findIntakeSummaries(
   db: Kysely<DB>,
   actor: ContextActor,
   filters: IntakeFilters,
   page: { limit: number; cursor?: string },
+  opts: { settings?: DeskSettings } = {},
 ): Promise<{ items: IntakeSummary[]; nextCursor: string | null; personIds: string[]; classesRead: FieldClass[] }> {
   const scope = actor.scopes['intakeRecords.get'];
   if (filters.allOffices && scope !== 'ente' && scope !== 'ambito') {
@@ -54,12 +58,13 @@ export async function findIntakeSummaries(
   }
   const limit = Math.min(Math.max(page.limit, 1), 200);
   const after = decodeCursor(page.cursor, 2);
-  const where = [
-    sql`r.deleted_at IS NULL`,
-    visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r'),
-    notExcludedDesk(actor, 'r'),
-  ];
-  if (!filters.allOffices) where.push(sql`r.office_id = ${filters.officeId ?? actor.context.officeId}`);
+  const officeId = filters.allOffices ? null : filters.officeId ?? actor.context.officeId;
+  // The desk's own list (the common case, and the desk home's): the office filter implies the scope.
+  const ownOffice = officeId === actor.context.officeId;
+  const visible = (permission: string) =>
+    ownOffice ? visibleInCurrentOffice(actor, permission, INTAKE_RECORD, 'r') : visibleTo(actor, permission, INTAKE_RECORD, 'r');
+  const where = [sql`r.deleted_at IS NULL`, visible('intakeRecords.get'), notExcludedDesk(actor, 'r')];
+  if (officeId) where.push(sql`r.office_id = ${officeId}`);
   if (filters.from) where.push(sql`r.access_date >= ${filters.from}::date`);
   if (filters.to) where.push(sql`r.access_date <= ${filters.to}::date`);
   if (filters.status) where.push(sql`r.status = ${filters.status}`);
@@ -74,18 +79,18 @@ export async function findIntakeSummaries(
            r.access_mode, r.access_reason, r.outcome, r.social_category, r.person_id,
            (SELECT so.name || ' — ' || se.name FROM intake_transfer t JOIN office so ON so.id = t.source_office_id JOIN ente se ON se.id = t.source_ente_id
              WHERE t.id = r.received_from) AS received_from_office,
-           r.updated_at, r.version, ${visibleTo(actor, 'intakeRecords.update', INTAKE_RECORD, 'r')} AS can_update
+           r.updated_at, r.version, ${visible('intakeRecords.update')} AS can_update,
+           ${personSummaryJson(sql.ref('r.person_id'))} AS person,
+           (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
       FROM intake_record r
      WHERE ${sql.join(where, sql` AND `)}
      ORDER BY r.access_date DESC, r.id DESC
      LIMIT ${limit + 1}`.execute(db);
 
-  const readable = deskReadable(actor, await deskSettingsOf(db, actor.context.officeId));
+  const readable = deskReadable(actor, opts.settings ?? (await deskSettingsOf(db, actor.context.officeId)));
   const rows = r.rows.slice(0, limit);
   const personIds = [...new Set(rows.flatMap((x) => (x.person_id ? [x.person_id] : [])))];
-  const { people, classesRead } = await loadPersonSummaries(db, actor, personIds, readable);
-  const proposals = await latestProposalStatus(db, rows.map((x) => x.id));
-  const classes = new Set<FieldClass>(classesRead);
+  const classes = new Set<FieldClass>();
   const categoryClass = outcomeFieldClasses.socialCategory!;
   const paged = toPage(
     r.rows,
@@ -105,9 +110,9 @@ export async function findIntakeSummaries(
         accessReason: x.access_reason,
         outcome: x.outcome,
         socialCategory: readable.has(categoryClass) ? (x.social_category as IntakeSummary['socialCategory']) : MASKED,
-        person: x.person_id ? people.get(x.person_id) ?? null : null,
+        person: x.person ? presentPersonSummary(x.person, readable, classes) : null,
         receivedFromOffice: x.received_from_office,
-        proposalStatus: proposals.get(x.id) ?? null,
+        proposalStatus: x.proposal_status,
         updatedAt: x.updated_at.toISOString(),
         version: x.version,
         abilities: intakeAbilities(actor, x),
@@ -115,13 +120,4 @@ export async function findIntakeSummaries(
     },
   );
   return { ...paged, personIds, classesRead: [...classes] };
-}
-
-/** The status of the latest proposal to take charge of each scheda (one query). */
-async function latestProposalStatus(db: Kysely<DB>, intakeIds: readonly string[]): Promise<Map<string, IntakeSummary['proposalStatus']>> {
-  if (intakeIds.length === 0) return new Map();
-  const r = await sql<{ intake_id: string; status: NonNullable<IntakeSummary['proposalStatus']> }>`
-    SELECT DISTINCT ON (intake_id) intake_id, status FROM take_charge_proposal
-     WHERE intake_id = ANY(${[...intakeIds]}::uuid[]) ORDER BY intake_id, created_at DESC`.execute(db);
-  return new Map(r.rows.map((x) => [x.intake_id, x.status]));
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PersonSummary } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { maskRecord } from '../../access/masking.js';
@@ -9,6 +9,39 @@ import { PERSON } from '../persons/person-kinds.js';
 import { personFieldClasses } from '../persons/persons.fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { notExcludedDesk } from './desk-access.js';
+
+/** The columns of a person summary, as read (a row, or the JSON object of `personSummaryJson`). */
+export interface PersonSummaryRow {
+  id: string; anonymous_code: string | null; fiscal_code: string | null; fiscal_code_kind: PersonSummary['fiscalCodeKind'];
+  surname: string | null; name: string | null; birth_date: string | null; date_of_death: string | null; version: number; ente_name: string;
+}
+
+/**
+ * The summary of the person `personIdRef` as one JSON value, for a query over records the actor may
+ * read that are about that person (a visible scheda shows whom it is about: the same rule as
+ * `loadPersonSummaries`' second branch, so no second visibility check): one round trip for a list
+ * instead of two. Masked afterwards by `presentPersonSummary`.
+ */
+export function personSummaryJson(personIdRef: RawBuilder<unknown>): RawBuilder<PersonSummaryRow | null> {
+  return sql<PersonSummaryRow | null>`(SELECT json_build_object('id', p.id, 'anonymous_code', p.anonymous_code, 'fiscal_code', p.fiscal_code,
+            'fiscal_code_kind', p.fiscal_code_kind, 'surname', p.surname, 'name', p.name, 'birth_date', p.birth_date,
+            'date_of_death', p.date_of_death, 'version', p.version, 'ente_name', (SELECT e.name FROM ente e WHERE e.id = p.ente_id))
+       FROM person p WHERE p.id = ${personIdRef})`;
+}
+
+/** A person summary masked per class; the classes shown are added to `classes`. */
+export function presentPersonSummary(p: PersonSummaryRow, readable: ReadonlySet<FieldClass>, classes: Set<FieldClass>): PersonSummary {
+  const { value, classesRead } = maskRecord(
+    {
+      id: p.id, anonymousCode: p.anonymous_code, fiscalCode: p.fiscal_code, fiscalCodeKind: p.fiscal_code_kind, surname: p.surname, name: p.name,
+      birthDate: p.birth_date, enteName: p.ente_name, deceased: p.date_of_death !== null, version: p.version,
+    },
+    personFieldClasses,
+    readable,
+  );
+  classesRead.forEach((c) => classes.add(c));
+  return value as PersonSummary;
+}
 
 /**
  * The people of schede, as compact summaries masked per class, in one query. A person is shown when
@@ -25,27 +58,13 @@ export async function loadPersonSummaries(
   const people = new Map<string, PersonSummary>();
   const classes = new Set<FieldClass>();
   if (ids.length === 0) return { people, classesRead: [] };
-  const r = await sql<{
-    id: string; anonymous_code: string | null; fiscal_code: string | null; fiscal_code_kind: PersonSummary['fiscalCodeKind'];
-    surname: string | null; name: string | null; birth_date: string | null; date_of_death: string | null; version: number; ente_name: string;
-  }>`
+  const r = await sql<PersonSummaryRow>`
     SELECT p.id, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.birth_date, p.date_of_death, p.version, e.name AS ente_name
       FROM person p JOIN ente e ON e.id = p.ente_id
      WHERE p.id = ANY(${[...new Set(ids)]}::uuid[])
        AND (${visibleTo(actor, 'persons.get', PERSON, 'p')}
             OR EXISTS (SELECT 1 FROM intake_record r WHERE r.person_id = p.id AND r.deleted_at IS NULL
                           AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}))`.execute(db);
-  for (const p of r.rows) {
-    const { value, classesRead } = maskRecord(
-      {
-        id: p.id, anonymousCode: p.anonymous_code, fiscalCode: p.fiscal_code, fiscalCodeKind: p.fiscal_code_kind, surname: p.surname, name: p.name,
-        birthDate: p.birth_date, enteName: p.ente_name, deceased: p.date_of_death !== null, version: p.version,
-      },
-      personFieldClasses,
-      readable,
-    );
-    classesRead.forEach((c) => classes.add(c));
-    people.set(p.id, value as PersonSummary);
-  }
+  for (const p of r.rows) people.set(p.id, presentPersonSummary(p, readable, classes));
   return { people, classesRead: [...classes] };
 }

@@ -5,7 +5,7 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { todayInRome } from '../../persons/validate-person.js';
-import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
+import { assertDeskOpen, deskReadable, settingsFromRow } from '../../intake/desk-access.js';
 import { findIntakeSummaries } from '../../intake/intake-find.js';
 import { presentProposals, selectProposals } from '../../intake/proposals/proposal-repo.js';
 import { presentTransfer, selectTransfers } from '../../intake/transfers/transfer-repo.js';
@@ -21,15 +21,16 @@ import { presentDesk, selectDesks } from '../desk-repo.js';
 export const deskHome = defineHandler(desksHome, async (ctx) => {
   const actor = actorOf(ctx);
   const c = actor.context;
-  const settings = await assertDeskOpen(ctx.tx, actor);
-  const readable = deskReadable(actor, settings);
   // Any office the actor works at: a third-sector access point has a home too.
   const deskRow = (await selectDesks(ctx.tx, sql`o.id = ${c.officeId}`, 1, undefined, officeTypes))[0];
   if (!deskRow) throw new AppError('not_found');
+  // The desk's row carries its configuration: no second read of it.
+  const settings = await assertDeskOpen(ctx.tx, actor, settingsFromRow(c.officeId, deskRow.configured ? deskRow : null));
+  const readable = deskReadable(actor, settings);
   const today = todayInRome();
   const base = { officeId: c.officeId, allOffices: false } as const;
-  const todays = await findIntakeSummaries(ctx.tx, actor, { ...base, from: today, to: today }, { limit: 50 });
-  const incomplete = await findIntakeSummaries(ctx.tx, actor, { ...base, status: 'incomplete' }, { limit: 50 });
+  const todays = await findIntakeSummaries(ctx.tx, actor, { ...base, from: today, to: today }, { limit: 50 }, { settings });
+  const incomplete = await findIntakeSummaries(ctx.tx, actor, { ...base, status: 'incomplete' }, { limit: 50 }, { settings });
   const classes = new Set<FieldClass>([...todays.classesRead, ...incomplete.classesRead]);
   const seen = new Set<string>([...todays.personIds, ...incomplete.personIds]);
   const received = actor.permissions.has('intakeTransfers.find')
