@@ -84,7 +84,7 @@ export async function contactPointsOf(db: Kysely<DB>, officeId: string): Promise
 }
 
 /** The classes the actor may read at their current desk: actor.readable ∩ the desk's masking profile. */
-export function deskReadable(actor: ContextActor, settings: DeskSettings): Set<FieldClass> {
+export function deskReadable(actor: ContextActor, settings: Pick<DeskSettings, 'readableClasses'>): Set<FieldClass> {
   return new Set([...actor.readable].filter((c) => !settings.readableClasses || settings.readableClasses.includes(c)));
 }
 

@@ -9,7 +9,7 @@ import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { deskSettingsOf, deskReadable, notExcludedDesk, type DeskSettings } from './desk-access.js';
+import { deskReadable, notExcludedDesk, type DeskSettings } from './desk-access.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { personSummaryJson, presentPersonSummary, type PersonSummaryRow } from './intake-persons.js';
 import { intakeAbilities } from './intake-repo.js';
@@ -34,6 +34,7 @@ interface SummaryRow {
   updated_at: Date;
   version: number;
   can_update: boolean;
+  desk_readable_classes?: DeskSettings['readableClasses'];
   person: PersonSummaryRow | null;
   proposal_status: IntakeSummary['proposalStatus'];
 }
@@ -72,6 +73,10 @@ export async function findIntakeSummaries(
   if (filters.personId) where.push(sql`r.person_id = ${filters.personId}`);
   if (filters.number) where.push(sql`r.number = ${filters.number}`);
   if (after) where.push(sql`(r.access_date, r.id) < (${String(after[0])}::date, ${String(after[1])}::uuid)`);
+  // The masking profile of the actor's desk travels with the rows (the same on each; no rows, nothing to mask).
+  const deskMasking = opts.settings
+    ? sql``
+    : sql`, (SELECT dc.readable_classes FROM desk_config dc WHERE dc.office_id = ${actor.context.officeId}) AS desk_readable_classes`;
   const r = await sql<SummaryRow>`
     SELECT r.id, r.number, r.access_date, r.status, r.office_id,
            (SELECT o.name FROM office o WHERE o.id = r.office_id) AS office_name,
@@ -82,12 +87,13 @@ export async function findIntakeSummaries(
            r.updated_at, r.version, ${visible('intakeRecords.update')} AS can_update,
            ${personSummaryJson(sql.ref('r.person_id'))} AS person,
            (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
+           ${deskMasking}
       FROM intake_record r
      WHERE ${sql.join(where, sql` AND `)}
      ORDER BY r.access_date DESC, r.id DESC
      LIMIT ${limit + 1}`.execute(db);
 
-  const readable = deskReadable(actor, opts.settings ?? (await deskSettingsOf(db, actor.context.officeId)));
+  const readable = deskReadable(actor, opts.settings ?? { readableClasses: r.rows[0]?.desk_readable_classes ?? null });
   const rows = r.rows.slice(0, limit);
   const personIds = [...new Set(rows.flatMap((x) => (x.person_id ? [x.person_id] : [])))];
   const classes = new Set<FieldClass>();

@@ -278,6 +278,18 @@ describe('masking per desk', () => {
     } finally {
       await db().updateTable('desk_config').set({ readable_classes: ['public', 'personal', 'judicial', 'reserved', 'foreigner'] }).where('office_id', '=', foreignersDesk).execute();
     }
+
+    // Lists are masked with the desk's profile too (it travels with the rows of the desk's own list).
+    const own = await foreignersHead.call('intakeRecords.create', { personId, outcome: { type: 'take_charge_proposal', socialCategory: 'anziani' } });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const listOwn = async () => (await foreignersHead.call('intakeRecords.find', { number: own.body.number })).body.items[0];
+    expect(await listOwn()).toMatchObject({ socialCategory: 'anziani', person: { surname: expect.any(String) } });
+    await db().updateTable('desk_config').set({ readable_classes: ['public'] }).where('office_id', '=', foreignersDesk).execute();
+    try {
+      expect(await listOwn()).toMatchObject({ socialCategory: { masked: true }, person: { surname: { masked: true }, fiscalCode: { masked: true } } });
+    } finally {
+      await db().updateTable('desk_config').set({ readable_classes: ['public', 'personal', 'judicial', 'reserved', 'foreigner'] }).where('office_id', '=', foreignersDesk).execute();
+    }
   });
 });
 
