@@ -10,10 +10,11 @@ import {
 } from '@siso/shared';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
+import { romeToday } from '../../documents/rome-time.js';
 
 /** Italian calendar day (dates are judged in Europe/Rome, where the service works). */
 export function todayInRome(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return romeToday(now);
 }
 
 type Problem = { path: string; message: string };
