@@ -375,6 +375,8 @@ export interface IntakeRecord {
   created_by: string;
   custom: Generated<Json>;
   deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  deletion_reason: string | null;
   ente_id: string;
   foreigner: Json | null;
   id: string;

@@ -31,6 +31,7 @@ const fetchMock = vi.fn<typeof fetch>();
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
 let updateAnswer: () => Response = () => json({ ...intake, version: 4 });
 let shown: IntakeView = intake;
+let deleteAnswer: () => Response = () => json({ id: intake.id, number: intake.number, deletedAt: '2026-11-28T11:00:00Z' });
 
 beforeEach(() => {
   shown = intake;
@@ -44,6 +45,7 @@ beforeEach(() => {
     if (name === 'serviceCatalogue.find') return json({ items: [] });
     // The consents panel is H4b's (its own tests); here it only has to fail politely.
     if (name === 'consents.get') return json({ code: 'forbidden', message: 'Operazione non consentita', details: [] }, 403);
+    if (name === 'intakeRecords.delete') return deleteAnswer();
     throw new Error(`unexpected ${name}`);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -66,6 +68,7 @@ function renderPage() {
         <MemoryRouter initialEntries={[`/sportello/schede/${id(1)}`]}>
           <Routes>
             <Route path="/sportello/schede/:id" element={<IntakeRecordPage />} />
+            <Route path="/sportello" element={<p>Scrivania dello sportello</p>} />
           </Routes>
         </MemoryRouter>
       </QueryClientProvider>
@@ -145,4 +148,47 @@ describe('IntakeRecordPage', () => {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // A long page on a shared machine: axe needs more than the default 5 s.
   }, 60_000);
+  it('deletes the scheda only with a reason, then goes back to the desk', async () => {
+    shown = { ...intake, abilities: [...intake.abilities, 'intakeRecords.delete'] };
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Elimina scheda' }));
+    const dialog = screen.getByRole('dialog', { name: 'Eliminare la scheda 2026/000007?' });
+    const reason = within(dialog).getByLabelText("Motivo dell'eliminazione");
+    expect(document.activeElement).toBe(reason);
+    fireEvent.change(reason, { target: { value: 'no' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Elimina' }));
+    expect(within(dialog).getByText('Indicare il motivo (almeno 5 caratteri).')).toBeTruthy();
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('intakeRecords.delete'))).toBe(false);
+    const results = await axe.run(dialog);
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+
+    fireEvent.change(reason, { target: { value: 'Scheda aperta per errore' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Elimina' }));
+    expect(await screen.findByText('Scrivania dello sportello')).toBeTruthy();
+    expect(sentBody('intakeRecords.delete')).toEqual({ id: id(1), version: 3, reason: 'Scheda aperta per errore' });
+  });
+
+  it("shows the server's refusal in the dialog and keeps the scheda", async () => {
+    shown = { ...intake, abilities: [...intake.abilities, 'intakeRecords.delete'] };
+    deleteAnswer = () =>
+      json({ code: 'conflict', message: 'Il dato è stato modificato', details: [{ path: 'id', message: 'La scheda ha una proposta di presa in carico aperta o accolta.' }] }, 409);
+    try {
+      renderPage();
+      fireEvent.click(await screen.findByRole('button', { name: 'Elimina scheda' }));
+      const dialog = screen.getByRole('dialog');
+      fireEvent.change(within(dialog).getByLabelText("Motivo dell'eliminazione"), { target: { value: 'Scheda duplicata' } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Elimina' }));
+      expect(await within(dialog).findByText(/proposta di presa in carico aperta o accolta/)).toBeTruthy();
+      expect(screen.queryByText('Scrivania dello sportello')).toBeNull();
+    } finally {
+      deleteAnswer = () => json({ id: intake.id, number: intake.number, deletedAt: '2026-11-28T11:00:00Z' });
+    }
+  });
+
+  it('offers no deletion without the ability', async () => {
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000007' });
+    expect(screen.queryByRole('button', { name: 'Elimina scheda' })).toBeNull();
+  });
 });

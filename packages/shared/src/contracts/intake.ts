@@ -245,6 +245,16 @@ export const intakeRecordsComplete = defineAction({
   output: intakeView,
 });
 
+export const intakeRecordsDelete = defineAction({
+  name: 'intakeRecords.delete',
+  kind: 'mutation',
+  access: 'context',
+  summary:
+    "Elimina la scheda (cancellazione logica con motivazione): sparisce da elenchi, ricerche e contatori; non se è in attesa presso un altro sportello o ha una proposta di presa in carico aperta o accolta",
+  input: z.object({ id: uuid, version, reason: z.string().trim().min(5).max(500) }),
+  output: z.object({ id: uuid, number: z.string(), deletedAt: timestamp }),
+});
+
 export const intakeNotesCreate = defineAction({
   name: 'intakeNotes.create',
   kind: 'mutation',
@@ -357,6 +367,7 @@ export const intakeContracts = {
   [intakeRecordsCreate.name]: intakeRecordsCreate,
   [intakeRecordsUpdate.name]: intakeRecordsUpdate,
   [intakeRecordsComplete.name]: intakeRecordsComplete,
+  [intakeRecordsDelete.name]: intakeRecordsDelete,
   [intakeNotesCreate.name]: intakeNotesCreate,
   [intakeRecordsPrint.name]: intakeRecordsPrint,
   [intakeRecordsExport.name]: intakeRecordsExport,

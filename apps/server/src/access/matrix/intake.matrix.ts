@@ -61,6 +61,15 @@ export const intakeMatrix: MatrixRow[] = [
     expect: writersTargeted,
   },
   {
+    action: 'intakeRecords.delete',
+    targeted: true,
+    input: async (f, relation, persona) => {
+      const s = await intakeFixture(f, persona, relation);
+      return { id: s.id, version: s.version, reason: 'Scheda aperta per errore' };
+    },
+    expect: deskTargeted,
+  },
+  {
     action: 'intakeRecords.print',
     targeted: true,
     input: async (f, relation, persona) => ({ id: (await intakeFixture(f, persona, relation)).id }),

@@ -5,6 +5,7 @@ import { getIntakeRecord } from './actions/get-intake-record.js';
 import { createIntakeRecord } from './actions/create-intake-record.js';
 import { updateIntakeRecord } from './actions/update-intake-record.js';
 import { completeIntakeRecord } from './actions/complete-intake-record.js';
+import { deleteIntakeRecord } from './actions/delete-intake-record.js';
 import { createIntakeNote } from './actions/create-intake-note.js';
 import { printIntakeRecord } from './actions/print-intake-record.js';
 import { exportIntakeRecords } from './actions/export-intake-records.js';
@@ -24,6 +25,7 @@ export const intakeHandlers = {
   'intakeRecords.create': createIntakeRecord,
   'intakeRecords.update': updateIntakeRecord,
   'intakeRecords.complete': completeIntakeRecord,
+  'intakeRecords.delete': deleteIntakeRecord,
   'intakeNotes.create': createIntakeNote,
   'intakeRecords.print': printIntakeRecord,
   'intakeRecords.export': exportIntakeRecords,

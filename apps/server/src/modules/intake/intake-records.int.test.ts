@@ -361,3 +361,56 @@ describe('audit and search', () => {
     expect(item.slots).toHaveProperty('privacy');
   });
 });
+
+describe('deletion (logical, with a reason)', () => {
+  const reason = 'Scheda aperta per errore';
+
+  it('takes the scheda out of views and lists, keeps it in the database with who and why, and audits it', async () => {
+    const s = await sportello.call('intakeRecords.create', { personId, access: { mode: 'in_person', reason: 'spontaneous' } });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.abilities).toContain('intakeRecords.delete');
+    const short = await sportello.call('intakeRecords.delete', { id: s.body.id, version: 0, reason: 'no' });
+    expect(short.status).toBe(400);
+    expect(paths(short.body)).toEqual(['reason']);
+    expect((await sportello.call('intakeRecords.delete', { id: s.body.id, version: 3, reason })).status).toBe(409);
+    expect((await sportelloB.call('intakeRecords.delete', { id: s.body.id, version: 0, reason })).status).toBe(404);
+
+    const gone = await sportello.call('intakeRecords.delete', { id: s.body.id, version: 0, reason });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+    expect(gone.body).toMatchObject({ id: s.body.id, number: s.body.number });
+    expect((await sportello.call('intakeRecords.get', { id: s.body.id })).status).toBe(404);
+    expect((await sportello.call('intakeRecords.find', { number: s.body.number })).body.items).toEqual([]);
+    expect((await sportello.call('intakeRecords.delete', { id: s.body.id, version: 1, reason })).status).toBe(404);
+
+    const row = await db().selectFrom('intake_record').select(['deleted_by', 'deletion_reason', 'version']).where('id', '=', s.body.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ deleted_by: (await placementOf(db(), 'sportello')).operatorId, deletion_reason: reason, version: 1 });
+    const audited = await sql<{ outcome: string; subject_people: string[] }>`
+      SELECT outcome, subject_people FROM audit_event
+       WHERE action = 'intakeRecords.delete' AND targets @> ${JSON.stringify([{ kind: 'intakeRecord', id: s.body.id }])}::jsonb
+       ORDER BY seq`.execute(db());
+    expect(audited.rows).toEqual([{ outcome: 'ok', subject_people: [personId] }]);
+  });
+
+  it('is refused while a proposal to take charge is open or another desk has the scheda pending', async () => {
+    const proposal = await sportello.call('intakeRecords.create', {
+      personId, access: { mode: 'in_person', reason: 'spontaneous' }, ...complete, outcome: { type: 'take_charge_proposal', socialCategory: 'anziani' },
+    });
+    const done = await sportello.call('intakeRecords.complete', { id: proposal.body.id, version: 0 });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const refused = await sportello.call('intakeRecords.delete', { id: proposal.body.id, version: 1, reason });
+    expect(refused.status).toBe(409);
+    expect(refused.body.details).toEqual([{ path: 'id', message: expect.stringContaining('proposta di presa in carico') }]);
+
+    const sent = await sportello.call('intakeRecords.create', { personId, access: { mode: 'in_person', reason: 'spontaneous' }, ...complete });
+    const completed = await sportello.call('intakeRecords.complete', { id: sent.body.id, version: 0 });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    const send = await sportello.call('intakeRecords.send', { id: sent.body.id, version: 1, destOfficeId: foreignersDesk, message: 'Per competenza' });
+    expect(send.status, JSON.stringify(send.body)).toBe(200);
+    const pending = await sportello.call('intakeRecords.delete', { id: sent.body.id, version: 1, reason });
+    expect(pending.status).toBe(409);
+    expect(pending.body.details).toEqual([{ path: 'id', message: expect.stringContaining('altro sportello') }]);
+    // Both are still there.
+    expect((await sportello.call('intakeRecords.get', { id: proposal.body.id })).status).toBe(200);
+    expect((await sportello.call('intakeRecords.get', { id: sent.body.id })).status).toBe(200);
+  });
+});

@@ -91,7 +91,7 @@ export function storedSectionsOf(row: IntakeRow): StoredSections {
 export function intakeAbilities(actor: ContextActor, row: { can_update: boolean; status: string }): string[] {
   return abilitiesFor(
     actor,
-    ['intakeRecords.get', 'intakeRecords.update', 'intakeRecords.complete', 'intakeRecords.print', 'intakeRecords.send', 'intakeNotes.create', 'serviceRequests.create'],
+    ['intakeRecords.get', 'intakeRecords.update', 'intakeRecords.complete', 'intakeRecords.delete', 'intakeRecords.print', 'intakeRecords.send', 'intakeNotes.create', 'serviceRequests.create'],
     (a) => {
       if (a === 'intakeRecords.get' || a === 'intakeRecords.print') return true;
       if (a === 'intakeRecords.complete') return row.can_update && row.status === 'incomplete';

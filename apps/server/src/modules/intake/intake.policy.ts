@@ -17,6 +17,8 @@ export const intakePolicy = {
   'intakeRecords.create': { profiles: deskAndAccessPoints },
   'intakeRecords.update': { profiles: deskAndAccessPoints },
   'intakeRecords.complete': { profiles: deskAndAccessPoints },
+  // Third-sector access points record schede but do not remove them: the desk they serve does.
+  'intakeRecords.delete': { profiles: desk },
   'intakeRecords.print': { profiles: deskAndAccessPoints },
   'intakeRecords.export': { profiles: desk },
   'intakeRecords.send': { profiles: desk },

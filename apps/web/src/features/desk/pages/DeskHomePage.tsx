@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumb } from '../../common/components/Breadcrumb';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
@@ -23,6 +23,12 @@ export function DeskHomePage() {
   const title = t('desk.home.title');
   usePageTitle(title);
   const navigate = useNavigate();
+  const location = useLocation();
+  // A confirmation brought by the page that sent the operator here (a scheda deleted), shown once.
+  const [notice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  useEffect(() => {
+    if ((location.state as { notice?: string } | null)?.notice) void navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
   const id = useId();
   const [q, setQ] = useState('');
   const home = useDeskHome();
@@ -38,6 +44,7 @@ export function DeskHomePage() {
   return (
     <>
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: title }]} />
+      <div role="status" aria-live="polite">{notice && <div className="alert alert-success">{notice}</div>}</div>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
         <div>
           <h1 className="mb-1">{title}</h1>

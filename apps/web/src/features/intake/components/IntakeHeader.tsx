@@ -9,10 +9,11 @@ import { useDynamicText } from '../hooks/useDynamicText';
 import { useCompleteIntake, useRememberIntake } from '../hooks/useIntake';
 import { downloadWireFile } from '../../../lib/files';
 import { goToSection, sectionAnchor } from '../lib/sectionAnchor';
+import { DeleteIntake } from './DeleteIntake';
 
 /**
  * The scheda's heading: number, status, desk, the mandatory sections still missing (links to them),
- * and its actions — complete (422 lists what is missing), print (PDF), send (H4b's dialog).
+ * and its actions — complete (422 lists what is missing), print (PDF), send (H4b's dialog), delete.
  */
 export function IntakeHeader({ intake, send }: { intake: IntakeView; send?: ReactNode }) {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function IntakeHeader({ intake, send }: { intake: IntakeView; send?: Reac
           <button type="button" className="btn btn-outline-primary" onClick={() => void onPrint()} disabled={printing}>{t(printing ? 'intake.header.printing' : 'intake.header.print')}</button>
         )}
         {send}
+        {can('intakeRecords.delete') && <DeleteIntake intake={intake} />}
       </div>
       <div role="status" aria-live="polite">{notice && <div className="alert alert-success mt-3">{notice}</div>}</div>
       {error !== null && (

@@ -1,0 +1,40 @@
+import { intakeRecordsDelete } from '@siso/shared';
+import { sql } from 'kysely';
+import { visibleTo } from '../../../access/visibility.js';
+import { defineHandler } from '../../../http/action.js';
+import { AppError } from '../../../http/app-error.js';
+import { actorOf } from '../../organisation/require-actor.js';
+import { assertDeskOpen } from '../desk-access.js';
+import { INTAKE_RECORD } from '../intake-kinds.js';
+import { loadIntakeRow } from '../intake-repo.js';
+
+/**
+ * intakeRecords.delete: logical deletion with a reason (siso-original §5.1 step 2, state "eliminata").
+ * The scheda stays in the database for the DPO and the audit (GDPR art. 5(2)) and is gone from every
+ * list, search, count and view (every read filters `deleted_at IS NULL`). Refused (409) while another
+ * desk has it pending, or while a proposal to take charge is open or accepted: the receiving desk and
+ * the professional service work on it. Only who may update the scheda may delete it.
+ */
+export const deleteIntakeRecord = defineHandler(intakeRecordsDelete, async (ctx, input) => {
+  const actor = actorOf(ctx);
+  await assertDeskOpen(ctx.tx, actor);
+  const row = await loadIntakeRow(ctx.tx, actor, input.id, { permission: 'intakeRecords.delete', forUpdate: true });
+  if (!row) throw new AppError('not_found');
+  if (row.version !== input.version) throw new AppError('conflict');
+  const busy = await sql<{ pending_send: boolean; proposal: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM intake_transfer t WHERE t.source_intake_id = ${row.id} AND t.status = 'sent') AS pending_send,
+           EXISTS (SELECT 1 FROM take_charge_proposal p WHERE p.intake_id = ${row.id} AND p.status IN ('proposed', 'seen', 'accepted')) AS proposal`.execute(ctx.tx);
+  const { pending_send, proposal } = busy.rows[0]!;
+  if (pending_send) throw new AppError('conflict', [{ path: 'id', message: 'scheda_in_attesa_altrove' }]);
+  if (proposal) throw new AppError('conflict', [{ path: 'id', message: 'proposta_di_presa_in_carico' }]);
+
+  const done = await sql<{ deleted_at: Date }>`
+    UPDATE intake_record r
+       SET deleted_at = now(), deleted_by = ${actor.operatorId}, deletion_reason = ${input.reason},
+           version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
+     WHERE r.id = ${row.id} AND ${visibleTo(actor, 'intakeRecords.delete', INTAKE_RECORD, 'r')}
+     RETURNING r.deleted_at`.execute(ctx.tx);
+  const deletedAt = done.rows[0]!.deleted_at;
+  ctx.audit({ subjectPeople: row.person_id ? [row.person_id] : [], targets: [{ kind: INTAKE_RECORD, id: row.id }], details: { number: row.number, reason: input.reason } });
+  return { id: row.id, number: row.number, deletedAt: deletedAt.toISOString() };
+});
