@@ -27,6 +27,8 @@ const intake: IntakeView = {
   abilities: ['intakeRecords.get', 'intakeRecords.update', 'intakeRecords.complete', 'intakeNotes.create'],
 };
 
+/** What intakeRecords.copy answers: a new scheda of the desk. */
+const copied: IntakeView = { ...intake, id: id(2), number: '2026/000008', version: 0, notes: [] };
 const fetchMock = vi.fn<typeof fetch>();
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
 let updateAnswer: () => Response = () => json({ ...intake, version: 4 });
@@ -36,9 +38,9 @@ let deleteAnswer: () => Response = () => json({ id: intake.id, number: intake.nu
 beforeEach(() => {
   shown = intake;
   fetchMock.mockReset();
-  fetchMock.mockImplementation(async (url) => {
+  fetchMock.mockImplementation(async (url, init) => {
     const name = String(url).replace('/api/', '');
-    if (name === 'intakeRecords.get') return json(shown);
+    if (name === 'intakeRecords.get') return json((JSON.parse(String(init?.body)) as { id: string }).id === copied.id ? copied : shown);
     if (name === 'intakeRecords.update') return updateAnswer();
     if (name === 'intakeRecords.complete') return json({ code: 'precondition_failed', message: 'Sezioni obbligatorie mancanti', details: [{ path: 'outcome.type', message: 'Campo obbligatorio' }] }, 422);
     if (name === 'reference.states' || name === 'reference.codeList') return json({ items: [] });
@@ -46,6 +48,7 @@ beforeEach(() => {
     // The consents panel is H4b's (its own tests); here it only has to fail politely.
     if (name === 'consents.get') return json({ code: 'forbidden', message: 'Operazione non consentita', details: [] }, 403);
     if (name === 'intakeRecords.delete') return deleteAnswer();
+    if (name === 'intakeRecords.copy') return json(copied);
     throw new Error(`unexpected ${name}`);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -190,5 +193,16 @@ describe('IntakeRecordPage', () => {
     renderPage();
     await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000007' });
     expect(screen.queryByRole('button', { name: 'Elimina scheda' })).toBeNull();
+  });
+  it('copies the scheda into a new one of the desk and opens it', async () => {
+    shown = { ...intake, abilities: [...intake.abilities, 'intakeRecords.copy'] };
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Copia in una nuova scheda' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' })).toBeTruthy();
+    expect(screen.getByText("Nuova scheda con i dati della scheda 2026/000007: completare l'accesso.")).toBeTruthy();
+    expect(sentBody('intakeRecords.copy')).toEqual({ id: id(1) });
+    // Once the new scheda is read back from the server, it is still the copy on screen.
+    await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' });
+    expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('intakeRecords.get') && String(c[1]?.body).includes(id(2)))).toBe(true);
   });
 });

@@ -44,12 +44,15 @@ function IntakeRecord({ intake }: { intake: IntakeView }) {
   const savedSection = (location.state as { savedSection?: string } | null)?.savedSection;
   // Kept past the state's reset below, so the confirmation stays on screen.
   const [created] = useState(Boolean(savedSection));
+  // A confirmation brought by the page that opened this one (a copy just made), shown once.
+  const arrivedNotice = (location.state as { notice?: string } | null)?.notice;
+  const [notice] = useState(arrivedNotice ?? null);
   // Arriving from the first save of a new scheda: back to the section just saved, then forget it.
   useEffect(() => {
-    if (!savedSection) return;
-    goToSection(savedSection);
+    if (!savedSection && !arrivedNotice) return;
+    if (savedSection) goToSection(savedSection);
     void navigate({ pathname: location.pathname }, { replace: true, state: null });
-  }, [savedSection, location.pathname, navigate]);
+  }, [savedSection, arrivedNotice, location.pathname, navigate]);
   const canSave = intake.abilities.includes('intakeRecords.update');
   // The consents panel (H4b's) sits by the user; it checks its own abilities (consents.get and the rest).
   const privacy = intake.person ? (
@@ -64,6 +67,7 @@ function IntakeRecord({ intake }: { intake: IntakeView }) {
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('intake.desk'), to: '/sportello' }, { label: intake.number }]} />
       <IntakeHeader intake={intake} send={<SendIntakeDialog intake={intake} />} />
       {created && <p role="status" className="alert alert-success">{t('intake.new.created', { number: intake.number })}</p>}
+      {notice && <p role="status" className="alert alert-success">{notice}</p>}
       <SectionNav sections={sections} missing={missing} />
       <IntakeSections intake={intake} sections={sections} canSave={canSave} privacy={privacy} />
     </>

@@ -245,6 +245,16 @@ export const intakeRecordsComplete = defineAction({
   output: intakeView,
 });
 
+export const intakeRecordsCopy = defineAction({
+  name: 'intakeRecords.copy',
+  kind: 'mutation',
+  access: 'context',
+  summary:
+    "Nuova scheda incompleta a partire da una dello stesso sportello: utente, interlocutore, riferimenti, dati socio-ambientali, sezione stranieri e bisogni; non accesso, servizi, esito, diario e richieste",
+  input: z.object({ id: uuid }),
+  output: intakeView,
+});
+
 export const intakeRecordsDelete = defineAction({
   name: 'intakeRecords.delete',
   kind: 'mutation',
@@ -368,6 +378,7 @@ export const intakeContracts = {
   [intakeRecordsUpdate.name]: intakeRecordsUpdate,
   [intakeRecordsComplete.name]: intakeRecordsComplete,
   [intakeRecordsDelete.name]: intakeRecordsDelete,
+  [intakeRecordsCopy.name]: intakeRecordsCopy,
   [intakeNotesCreate.name]: intakeNotesCreate,
   [intakeRecordsPrint.name]: intakeRecordsPrint,
   [intakeRecordsExport.name]: intakeRecordsExport,

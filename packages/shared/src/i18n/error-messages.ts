@@ -126,6 +126,7 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   'punto_di_contatto_non_valido': { it: "Il punto di contatto non appartiene a questo sportello.", en: "The contact point does not belong to this desk." },
   'ufficio_non_dell_ambito': { it: "Indicare un ufficio dell'ambito.", en: "Give an office of the ambito." },
   'sezione_obbligatoria_mancante': { it: "Sezione obbligatoria per questo sportello non compilata.", en: "Section required by this desk not filled in." },
+  'copia_solo_nello_sportello_della_scheda': { it: "Si può copiare solo una scheda dello sportello in cui si sta lavorando.", en: 'Only an intake record of the desk you are working at can be copied.' },
   'scheda_in_attesa_altrove': { it: "La scheda è stata inviata a un altro sportello che non l'ha ancora accolta o rifiutata.", en: 'The intake record was sent to another desk that has not accepted or refused it yet.' },
   'proposta_di_presa_in_carico': { it: 'La scheda ha una proposta di presa in carico aperta o accolta.', en: 'The intake record has an open or accepted proposal to take charge.' },
   'scheda_già_completa': { it: "La scheda è già completa.", en: "The intake record is already complete." },

@@ -70,6 +70,13 @@ export const intakeMatrix: MatrixRow[] = [
     expect: deskTargeted,
   },
   {
+    action: 'intakeRecords.copy',
+    targeted: true,
+    input: async (f, relation, persona) => ({ id: (await intakeFixture(f, persona, relation)).id }),
+    // Only a scheda of the operator's own desk: the sector head sees the ente's other desks but copies none.
+    expect: { ...writersTargeted, responsabile: { sameOffice: 'ok', sameEnte: 'forbidden', otherEnte: 'not_found', otherAmbito: 'not_found' } },
+  },
+  {
     action: 'intakeRecords.print',
     targeted: true,
     input: async (f, relation, persona) => ({ id: (await intakeFixture(f, persona, relation)).id }),

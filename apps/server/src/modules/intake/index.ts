@@ -6,6 +6,7 @@ import { createIntakeRecord } from './actions/create-intake-record.js';
 import { updateIntakeRecord } from './actions/update-intake-record.js';
 import { completeIntakeRecord } from './actions/complete-intake-record.js';
 import { deleteIntakeRecord } from './actions/delete-intake-record.js';
+import { copyIntakeRecord } from './actions/copy-intake-record.js';
 import { createIntakeNote } from './actions/create-intake-note.js';
 import { printIntakeRecord } from './actions/print-intake-record.js';
 import { exportIntakeRecords } from './actions/export-intake-records.js';
@@ -26,6 +27,7 @@ export const intakeHandlers = {
   'intakeRecords.update': updateIntakeRecord,
   'intakeRecords.complete': completeIntakeRecord,
   'intakeRecords.delete': deleteIntakeRecord,
+  'intakeRecords.copy': copyIntakeRecord,
   'intakeNotes.create': createIntakeNote,
   'intakeRecords.print': printIntakeRecord,
   'intakeRecords.export': exportIntakeRecords,

@@ -414,3 +414,45 @@ describe('deletion (logical, with a reason)', () => {
     expect((await sportello.call('intakeRecords.get', { id: sent.body.id })).status).toBe(200);
   });
 });
+
+describe('copy into a new scheda', () => {
+  it('copies who the person is and their situation, not the visit, and only what the desk may write', async () => {
+    const s = await sportello.call('intakeRecords.create', {
+      personId, access: { mode: 'phone_referral', reason: 'spontaneous', description: 'Prima telefonata' },
+      interlocutor: { type: 'user' },
+      social: { household: 'Vive con il figlio', profession: 'badante' },
+      foreigner: { permitStatus: 'valid', permitType },
+      needs: { codes: ['FIS01'], notes: 'Affitto arretrato' },
+      outcome: { type: 'information' },
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+    expect(s.body.abilities).toContain('intakeRecords.copy');
+    await sportello.call('intakeNotes.create', { intakeId: s.body.id, text: 'Nota del primo accesso' });
+    // Health notes written by someone who may (set in the database here): the desk operator cannot write them.
+    await sql`UPDATE intake_record SET social = social || '{"healthNotes": "Diabete"}'::jsonb WHERE id = ${s.body.id}`.execute(db());
+
+    const copy = await sportello.call('intakeRecords.copy', { id: s.body.id });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(200);
+    expect(copy.body.id).not.toBe(s.body.id);
+    expect(copy.body.number).not.toBe(s.body.number);
+    expect(copy.body).toMatchObject({
+      status: 'incomplete', accessDate: todayInRome(), officeId: generalDesk, version: 0, person: { id: personId },
+      interlocutor: { type: 'user' }, foreigner: { permitStatus: 'valid', permitType }, needs: { codes: ['FIS01'], notes: 'Affitto arretrato' },
+      outcome: null, services: null, notes: [], serviceRequests: [],
+    });
+    expect(copy.body.social).toMatchObject({ household: 'Vive con il figlio', profession: 'badante' });
+    expect(copy.body.access.mode ?? null).toBeNull();
+    expect(copy.body.access.description ?? null).toBeNull();
+    const stored = await db().selectFrom('intake_record').select('social').where('id', '=', copy.body.id).executeTakeFirstOrThrow();
+    expect(stored.social).not.toHaveProperty('healthNotes');
+  });
+
+  it('copies only a scheda of the desk the operator works at', async () => {
+    const s = await sportello.call('intakeRecords.create', { personId });
+    // The sector head reaches the whole ente's schede, but this one is not of their desk.
+    const elsewhere = await responsabile.call('intakeRecords.copy', { id: s.body.id });
+    expect(elsewhere.status).toBe(403);
+    expect(paths(elsewhere.body)).toEqual(['id']);
+    expect((await sportelloB.call('intakeRecords.copy', { id: s.body.id })).status).toBe(404);
+  });
+});

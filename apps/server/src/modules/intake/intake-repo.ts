@@ -88,12 +88,14 @@ export function storedSectionsOf(row: IntakeRow): StoredSections {
 }
 
 /** What the actor may do on a scheda (pure: from permissions, scope and state). */
-export function intakeAbilities(actor: ContextActor, row: { can_update: boolean; status: string }): string[] {
+export function intakeAbilities(actor: ContextActor, row: { can_update: boolean; status: string; office_id: string }): string[] {
   return abilitiesFor(
     actor,
-    ['intakeRecords.get', 'intakeRecords.update', 'intakeRecords.complete', 'intakeRecords.delete', 'intakeRecords.print', 'intakeRecords.send', 'intakeNotes.create', 'serviceRequests.create'],
+    ['intakeRecords.get', 'intakeRecords.update', 'intakeRecords.complete', 'intakeRecords.delete', 'intakeRecords.copy', 'intakeRecords.print', 'intakeRecords.send', 'intakeNotes.create', 'serviceRequests.create'],
     (a) => {
       if (a === 'intakeRecords.get' || a === 'intakeRecords.print') return true;
+      // Copied only within the desk it was recorded at (siso-original §5.1).
+      if (a === 'intakeRecords.copy') return row.office_id === actor.context.officeId;
       if (a === 'intakeRecords.complete') return row.can_update && row.status === 'incomplete';
       return row.can_update;
     },

@@ -19,6 +19,7 @@ export const intakePolicy = {
   'intakeRecords.complete': { profiles: deskAndAccessPoints },
   // Third-sector access points record schede but do not remove them: the desk they serve does.
   'intakeRecords.delete': { profiles: desk },
+  'intakeRecords.copy': { profiles: deskAndAccessPoints },
   'intakeRecords.print': { profiles: deskAndAccessPoints },
   'intakeRecords.export': { profiles: desk },
   'intakeRecords.send': { profiles: desk },

@@ -39,7 +39,7 @@ export const deskHome = defineHandler(desksHome, async (ctx) => {
   let proposals: Awaited<ReturnType<typeof presentProposals>> = { items: [], subjects: [], classesRead: [] };
   if (actor.permissions.has('proposals.find')) {
     const rows = await selectProposals(ctx.tx, actor, sql`t.dest_ente_id = ${c.enteId} AND t.status IN ('proposed', 'seen')`, 20);
-    proposals = await presentProposals(ctx.tx, actor, rows, actor.readable);
+    proposals = await presentProposals(ctx.tx, actor, rows, readable);
   }
   proposals.classesRead.forEach((x) => classes.add(x));
   const counters = await deskCountersOf(ctx.tx, actor, c.officeId, `${today.slice(0, 8)}01`, today);

@@ -1,24 +1,27 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IntakeView } from '@siso/shared';
 import { call, isApiError } from '../../../lib/api';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { formatDate } from '../../persons/lib/format';
 import { useDynamicText } from '../hooks/useDynamicText';
-import { useCompleteIntake, useRememberIntake } from '../hooks/useIntake';
+import { useCompleteIntake, useCopyIntake, useRememberIntake } from '../hooks/useIntake';
 import { downloadWireFile } from '../../../lib/files';
 import { goToSection, sectionAnchor } from '../lib/sectionAnchor';
 import { DeleteIntake } from './DeleteIntake';
 
 /**
  * The scheda's heading: number, status, desk, the mandatory sections still missing (links to them),
- * and its actions — complete (422 lists what is missing), print (PDF), send (H4b's dialog), delete.
+ * and its actions — complete (422 lists what is missing), print (PDF), send (H4b's dialog), copy into a new scheda, delete.
  */
 export function IntakeHeader({ intake, send }: { intake: IntakeView; send?: ReactNode }) {
   const { t } = useTranslation();
   const tx = useDynamicText();
   const complete = useCompleteIntake();
+  const copy = useCopyIntake();
+  const navigate = useNavigate();
   const remember = useRememberIntake();
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
@@ -30,6 +33,18 @@ export function IntakeHeader({ intake, send }: { intake: IntakeView; send?: Reac
     try {
       remember(await complete.mutateAsync({ id: intake.id, version: intake.version }));
       setNotice(t('intake.header.completed'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  // A new scheda of this desk with the person's data (not the visit): opened at once to be completed.
+  const onCopy = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      const created = await copy.mutateAsync({ id: intake.id });
+      remember(created);
+      void navigate(`/sportello/schede/${created.id}`, { state: { notice: t('intake.header.copied', { number: intake.number }) } });
     } catch (err) {
       setError(err);
     }
@@ -78,6 +93,9 @@ export function IntakeHeader({ intake, send }: { intake: IntakeView; send?: Reac
           <button type="button" className="btn btn-outline-primary" onClick={() => void onPrint()} disabled={printing}>{t(printing ? 'intake.header.printing' : 'intake.header.print')}</button>
         )}
         {send}
+        {can('intakeRecords.copy') && (
+          <button type="button" className="btn btn-outline-primary" onClick={() => void onCopy()} disabled={copy.isPending}>{t('intake.header.copy')}</button>
+        )}
         {can('intakeRecords.delete') && <DeleteIntake intake={intake} />}
       </div>
       <div role="status" aria-live="polite">{notice && <div className="alert alert-success mt-3">{notice}</div>}</div>

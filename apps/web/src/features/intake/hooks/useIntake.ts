@@ -9,6 +9,7 @@ export const useIntakeRecord = (id: string) => useAction('intakeRecords.get', { 
 export const useCreateIntake = () => useActionMutation('intakeRecords.create', intakeViews);
 export const useUpdateIntake = () => useActionMutation('intakeRecords.update', intakeViews);
 export const useCompleteIntake = () => useActionMutation('intakeRecords.complete', intakeViews);
+export const useCopyIntake = () => useActionMutation('intakeRecords.copy', intakeViews);
 export const useDeleteIntake = () => useActionMutation('intakeRecords.delete', intakeViews);
 export const useCreateIntakeNote = () => useActionMutation('intakeNotes.create', ['intakeRecords.get']);
 export const useCreateServiceRequest = () => useActionMutation('serviceRequests.create', ['intakeRecords.get']);
