@@ -156,7 +156,7 @@ describe('IntakeRecordPage', () => {
     renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Elimina scheda' }));
     const dialog = screen.getByRole('dialog', { name: 'Eliminare la scheda 2026/000007?' });
-    const reason = within(dialog).getByLabelText("Motivo dell'eliminazione");
+    const reason = within(dialog).getByLabelText(/Motivo dell'eliminazione/);
     expect(document.activeElement).toBe(reason);
     fireEvent.change(reason, { target: { value: 'no' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Elimina' }));
@@ -180,7 +180,7 @@ describe('IntakeRecordPage', () => {
       renderPage();
       fireEvent.click(await screen.findByRole('button', { name: 'Elimina scheda' }));
       const dialog = screen.getByRole('dialog');
-      fireEvent.change(within(dialog).getByLabelText("Motivo dell'eliminazione"), { target: { value: 'Scheda duplicata' } });
+      fireEvent.change(within(dialog).getByLabelText(/Motivo dell'eliminazione/), { target: { value: 'Scheda duplicata' } });
       fireEvent.click(within(dialog).getByRole('button', { name: 'Elimina' }));
       expect(await within(dialog).findByText(/proposta di presa in carico aperta o accolta/)).toBeTruthy();
       expect(screen.queryByText('Scrivania dello sportello')).toBeNull();

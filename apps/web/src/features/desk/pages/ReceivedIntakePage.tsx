@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { actionKey } from '../../../lib/query';
 import { Breadcrumb } from '../../common/components/Breadcrumb';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
+import { ReasonField } from '../../common/components/ReasonField';
 import { Loading } from '../../common/components/Loading';
 import { usePageTitle } from '../../common/hooks/usePageTitle';
 import { TransferSnapshotView } from '../components/TransferSnapshotView';
@@ -132,33 +133,17 @@ export function ReceivedIntakePage() {
           )}
           {refusing && x.status === 'sent' && (
             <form onSubmit={submitRefusal} noValidate className="card card-bg p-3 mb-3" onKeyDown={(e) => e.key === 'Escape' && setRefusing(false)}>
-              <div className="form-group">
-                <label htmlFor={`${id}-reason`} className="active">
-                  {t('desk.received.reason')}
-                  <span aria-hidden="true"> *</span>
-                </label>
-                <textarea
-                  ref={reasonBox}
-                  id={`${id}-reason`}
-                  className={`form-control${short ? ' is-invalid' : ''}`}
-                  rows={3}
-                  maxLength={1000}
-                  required
-                  aria-required
-                  aria-invalid={short || undefined}
-                  aria-describedby={`${id}-hint${short ? ` ${id}-error` : ''}`}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-                <small id={`${id}-hint`} className="form-text">
-                  {t('desk.received.reasonHint')}
-                </small>
-                {short && (
-                  <div id={`${id}-error`} className="invalid-feedback d-block">
-                    {t('desk.received.reasonShort')}
-                  </div>
-                )}
-              </div>
+              <ReasonField
+                id={`${id}-reason`}
+                label={t('desk.received.reason')}
+                hint={t('desk.received.reasonHint')}
+                error={t('desk.received.reasonShort')}
+                invalid={short}
+                value={reason}
+                onChange={setReason}
+                maxLength={1000}
+                inputRef={reasonBox}
+              />
               <div className="d-flex gap-2">
                 <button type="submit" className="btn btn-danger" disabled={refuse.isPending}>
                   {t('desk.received.confirmRefuse')}

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IntakeView } from '@siso/shared';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
+import { ReasonField } from '../../common/components/ReasonField';
 import { Modal } from '../../desk/components/Modal';
 import { useDeleteIntake } from '../hooks/useIntake';
 
@@ -48,34 +49,20 @@ export function DeleteIntake({ intake }: { intake: IntakeView }) {
         <Modal title={t('intake.delete.title', { number: intake.number })} onClose={close}>
           <form onSubmit={submit} noValidate>
             <p>{t('intake.delete.explain')}</p>
-            <div className="form-group mb-3">
-              <label htmlFor={`${id}-reason`} className="active">
-                {t('intake.delete.reason')}
-              </label>
-              <textarea
-                id={`${id}-reason`}
-                className={`form-control${tooShort ? ' is-invalid' : ''}`}
-                rows={3}
-                maxLength={500}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={tooShort}
-                aria-describedby={`${id}-hint${tooShort ? ` ${id}-error` : ''}`}
-                required
-              />
-              <small id={`${id}-hint`} className="form-text">
-                {t('intake.delete.reasonHint')}
-              </small>
-              {tooShort && (
-                <div id={`${id}-error`} className="invalid-feedback d-block">
-                  {t('intake.delete.reasonShort')}
-                </div>
-              )}
-            </div>
+            <ReasonField
+              id={`${id}-reason`}
+              label={t('intake.delete.reason')}
+              hint={t('intake.delete.reasonHint')}
+              error={t('intake.delete.reasonShort')}
+              invalid={tooShort}
+              value={reason}
+              onChange={setReason}
+              maxLength={500}
+            />
             {remove.error && <ErrorNotice error={remove.error} />}
             <div className="d-flex gap-2 justify-content-end">
               <button type="button" className="btn btn-outline-secondary" onClick={close}>
-                {t('intake.delete.cancel')}
+                {t('common.cancel')}
               </button>
               <button type="submit" className="btn btn-danger" disabled={remove.isPending}>
                 {t('intake.delete.confirm')}

@@ -5,6 +5,7 @@ import type { ProposalView } from '@siso/shared';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
+import { ReasonField } from '../../common/components/ReasonField';
 import { personLabel } from '../../desk/lib/personLabel';
 import { useMarkProposalSeen, useRejectProposal } from '../hooks/useProposals';
 import { ProposalStatusBadge } from './ProposalStatusBadge';
@@ -76,32 +77,16 @@ export function ProposalDetail({ proposal, onClose, onDone }: { proposal: Propos
           ) : (
             reject.error && <ErrorNotice error={reject.error} />
           )}
-          <div className="form-group">
-            <label htmlFor={`${id}-note`} className="active">
-              {t('proposals.rejectNote')}
-              <span aria-hidden="true"> *</span>
-            </label>
-            <textarea
-              id={`${id}-note`}
-              className={`form-control${short ? ' is-invalid' : ''}`}
-              rows={3}
-              maxLength={2000}
-              required
-              aria-required
-              aria-invalid={short || undefined}
-              aria-describedby={`${id}-hint${short ? ` ${id}-error` : ''}`}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <small id={`${id}-hint`} className="form-text">
-              {t('proposals.rejectHint')}
-            </small>
-            {short && (
-              <div id={`${id}-error`} className="invalid-feedback d-block">
-                {t('proposals.noteShort')}
-              </div>
-            )}
-          </div>
+          <ReasonField
+            id={`${id}-note`}
+            label={t('proposals.rejectNote')}
+            hint={t('proposals.rejectHint')}
+            error={t('proposals.noteShort')}
+            invalid={short}
+            value={note}
+            onChange={setNote}
+            maxLength={2000}
+          />
           <button type="submit" className="btn btn-danger" disabled={reject.isPending}>
             {t('proposals.confirmReject')}
           </button>
