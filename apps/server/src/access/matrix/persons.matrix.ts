@@ -32,11 +32,17 @@ async function personWith(f: MatrixFixture, persona: Persona, relation: Relation
   return id;
 }
 
+/**
+ * A fresh identity. The fiscal code keeps only three consonants of each name, so random letters alone
+ * leave a few thousand codes and the ~30 persons of a row collided now and then (unique fiscal code):
+ * a random birth date over 60 years makes them distinct in practice.
+ */
 function identity() {
   const surname = `Mat${letters(5)}`;
   const name = `Per${letters(4)}`;
-  const code = computeFiscalCode({ surname, name, sex: 'F', birthDate: '1970-01-01', birthPlaceCode: 'G478' });
-  return { surname, name, code };
+  const birthDate = new Date(Date.UTC(1940, 0, 1) + crypto.randomInt(0, 60 * 365) * 86_400_000).toISOString().slice(0, 10);
+  const code = computeFiscalCode({ surname, name, sex: 'F', birthDate, birthPlaceCode: 'G478' });
+  return { surname, name, birthDate, code };
 }
 
 async function searchToken(f: MatrixFixture, persona: Persona): Promise<string> {
@@ -81,7 +87,7 @@ export const personsMatrix: MatrixRow[] = [
     input: async (f, relation, persona) => {
       const who = identity();
       const id = await personWith(f, persona, relation, {
-        surname: who.surname, name: who.name, sex: 'F', birth_date: '1970-01-01', fiscal_code: generateTemporaryFiscalCode(), fiscal_code_kind: 'temporary',
+        surname: who.surname, name: who.name, sex: 'F', birth_date: who.birthDate, fiscal_code: generateTemporaryFiscalCode(), fiscal_code_kind: 'temporary',
       });
       return { id, version: 0, fiscalCode: who.code, reason: 'codice definitivo fornito' };
     },
@@ -111,7 +117,7 @@ export const personsMatrix: MatrixRow[] = [
     input: async (f, relation, persona) => {
       const who = identity();
       const id = await personWith(f, persona, relation, {
-        surname: who.surname, name: who.name, sex: 'F', birth_date: '1970-01-01', fiscal_code: who.code, fiscal_code_kind: 'definitive', fiscal_code_base: decodeOmocodia(who.code),
+        surname: who.surname, name: who.name, sex: 'F', birth_date: who.birthDate, fiscal_code: who.code, fiscal_code_kind: 'definitive', fiscal_code_base: decodeOmocodia(who.code),
       });
       return { fiscalCode: who.code, personId: id, reason: 'verifica residenza' };
     },
