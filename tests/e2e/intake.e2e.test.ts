@@ -193,4 +193,35 @@ describe('intake desk: the scheda accesso', () => {
     await visible(page.getByText('Sezione «Esito» salvata.'));
     expect(await focused(page).innerText()).toBe('Sezione «Esito» salvata.');
   });
+  it('copies a scheda into a new one, then deletes the copy with a reason from the keyboard; axe clean', async () => {
+    const page = await newPage();
+    await logIn(page, 'sportello');
+    const number = await newIntakeWithAnonymousUser(page);
+    const anonCode = (await section(page, 'Utente').getByRole('link').first().innerText()).trim();
+
+    await page.getByRole('button', { name: 'Copia in una nuova scheda' }).click();
+    await visible(page.getByText(`Nuova scheda con i dati della scheda ${number}: completare l'accesso.`));
+    const copyNumber = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Scheda /, '').trim();
+    expect(copyNumber).not.toBe(number);
+    // The copy is about the same (anonymous) user.
+    await visible(section(page, 'Utente').getByText(anonCode, { exact: true }));
+    const copyUrl = page.url();
+
+    // Keyboard only from here: the dialog takes the focus into its reason box, Tab reaches "Elimina".
+    await page.getByRole('button', { name: 'Elimina scheda' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Eliminare la scheda ${copyNumber}?` });
+    await visible(dialog);
+    expect(await focused(page).getAttribute('id')).toMatch(/-reason$/);
+    await expectAccessible(page, 'eliminazione della scheda');
+    await page.keyboard.type('Copia fatta per errore');
+    await pressUntil(page, 'Tab', async (el) => (await el.innerText()).trim() === 'Elimina', 'il pulsante «Elimina»');
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('heading', { level: 1, name: 'Sportello' }));
+    await visible(page.getByText(`Scheda ${copyNumber} eliminata.`));
+
+    // Gone for good from the operator's point of view.
+    await page.goto(copyUrl);
+    await visible(page.getByRole('heading', { level: 1, name: 'Scheda non trovata' }));
+  });
 });
