@@ -145,15 +145,15 @@ SELECT gen_random_uuid(), r.id, r.person_id, r.ambito_id, r.ente_id, r.office_id
  */
 export const INSERT_TRANSFERS = `
 INSERT INTO intake_transfer (id, source_intake_id, source_ambito_id, source_ente_id, source_office_id, dest_ambito_id, dest_ente_id, dest_office_id,
-                             snapshot, message, sent_by, sent_at, status, received_intake_id, decided_by, decided_at, refusal_reason)
+                             snapshot, source_person_id, message, sent_by, sent_at, status, received_intake_id, decided_by, decided_at, refusal_reason)
 SELECT gen_random_uuid(), r.id, r.ambito_id, r.ente_id, r.office_id, d.ambito_id, d.ente_id, d.office_id,
        -- The wire snapshot (contracts/intake.ts transferSnapshot) as modules/intake/transfers/transfer-snapshot.ts stores it.
        jsonb_build_object('number', r.number, 'accessDate', r.access_date, 'accessMode', r.access_mode, 'accessReason', r.access_reason,
                           'interlocutorType', r.interlocutor->>'type', 'description', r.access->>'description',
                           'operatorName', op.given_name || ' ' || op.family_name, 'operatorEmail', op.email, 'officePhone', so.phone,
                           'userSurname', p.surname, 'userName', p.name, 'userFiscalCode', p.fiscal_code, 'userBirthDate', p.birth_date,
-                          'outcome', r.outcome, 'needs', coalesce(r.needs->'codes', '[]'::jsonb), 'requestedServices', coalesce(r.services->'requested', '[]'::jsonb),
-                          'sourcePersonId', r.person_id),
+                          'outcome', r.outcome, 'needs', coalesce(r.needs->'codes', '[]'::jsonb), 'requestedServices', coalesce(r.services->'requested', '[]'::jsonb)),
+       r.person_id,
        'Si invia per competenza', r.operator_id, r.completed_at, t.status,
        CASE WHEN t.status = 'received' THEN r.id END,
        CASE WHEN t.status <> 'sent' THEN d.ops[1] END,

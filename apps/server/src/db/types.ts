@@ -417,6 +417,7 @@ export interface IntakeTransfer {
   source_ente_id: string;
   source_intake_id: string;
   source_office_id: string;
+  source_person_id: string | null;
   status: Generated<string>;
   version: Generated<number>;
 }

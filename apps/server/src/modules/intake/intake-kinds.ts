@@ -31,3 +31,4 @@ registerPersonReference({
   },
 });
 registerPersonReference({ table: 'take_charge_proposal', column: 'person_id' });
+registerPersonReference({ table: 'intake_transfer', column: 'source_person_id' });

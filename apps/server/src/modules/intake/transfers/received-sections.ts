@@ -19,15 +19,14 @@ import type { TransferRow } from './transfer-repo.js';
  * search-first, with the snapshot's identity in front of them.
  */
 export async function receivedSections(tx: Tx, actor: ContextActor, t: TransferRow): Promise<IntakeSectionsInput> {
-  const sourcePersonId = t.snapshot.sourcePersonId ?? null;
+  const sourcePersonId = t.source_person_id;
   const today = todayInRome();
   const sameAmbito = t.source_ambito_id === actor.context.ambitoId;
   let personId: string | null = null;
   if (sameAmbito && sourcePersonId) {
-    // A merge since the send moved the person to the survivor (issue 4, point 7): follow it.
+    // A merge since the send moved the reference to the survivor (intake-kinds.ts, issue 4 point 7).
     const p = await sql<{ id: string }>`SELECT p.id FROM person p
-      WHERE p.id = (SELECT coalesce(m.merged_into, m.id) FROM person m WHERE m.id = ${sourcePersonId})
-        AND p.merged_into IS NULL AND ${visibleTo(actor, 'persons.get', PERSON, 'p')}`.execute(tx);
+      WHERE p.id = ${sourcePersonId} AND p.merged_into IS NULL AND ${visibleTo(actor, 'persons.get', PERSON, 'p')}`.execute(tx);
     personId = p.rows[0]?.id ?? null;
   }
   const s = t.snapshot;

@@ -29,9 +29,9 @@ export const sendIntakeRecord = defineHandler(intakeRecordsSend, async (ctx, inp
   const id = crypto.randomUUID();
   const inserted = await sql<{ id: string }>`
     INSERT INTO intake_transfer (id, source_intake_id, source_ambito_id, source_ente_id, source_office_id, dest_ambito_id, dest_ente_id,
-                                 dest_office_id, snapshot, message, email_to, sent_by)
+                                 dest_office_id, snapshot, source_person_id, message, email_to, sent_by)
     VALUES (${id}, ${intake.id}, ${intake.ambito_id}, ${intake.ente_id}, ${intake.office_id}, ${dest.ambitoId}, ${dest.enteId}, ${dest.officeId},
-            ${JSON.stringify(intake.snapshot)}::jsonb, ${input.message ?? null}, ${input.emailTo ?? null}, ${actor.operatorId})
+            ${JSON.stringify(intake.snapshot)}::jsonb, ${intake.source_person_id}, ${input.message ?? null}, ${input.emailTo ?? null}, ${actor.operatorId})
     ON CONFLICT (source_intake_id, dest_office_id) WHERE status = 'sent' DO NOTHING
     RETURNING id`.execute(ctx.tx);
   // One pending send per scheda and desk (unique index intake_transfer_pending_uq).

@@ -20,6 +20,8 @@ export interface TransferRow {
   dest_ente_id: string;
   dest_office_id: string;
   snapshot: StoredSnapshot;
+  /** For linking on accept and for the audit only, never shown (transfer-snapshot.ts). */
+  source_person_id: string | null;
   message: string | null;
   sent_by: string;
   sent_at: Date;
@@ -49,7 +51,7 @@ export interface TransferRow {
 export async function selectTransfers(db: Kysely<DB>, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<TransferRow[]> {
   const r = await sql<TransferRow>`
     SELECT t.id, t.source_intake_id, t.source_ambito_id, t.source_ente_id, t.source_office_id, t.dest_ambito_id, t.dest_ente_id,
-           t.dest_office_id, t.snapshot, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
+           t.dest_office_id, t.snapshot, t.source_person_id, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
            t.refusal_reason, t.version,
            (SELECT a.name FROM ambito a WHERE a.id = t.source_ambito_id) AS source_ambito_name,
            (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
@@ -83,11 +85,10 @@ export function presentTransfer(
   classes?: Set<FieldClass>,
   subjects?: Set<string>,
 ): TransferView {
-  // The source person's id is for linking on accept and for the audit only, never shown.
-  const { sourcePersonId, ...snapshot } = row.snapshot;
-  const { value, classesRead } = maskRecord(snapshot, snapshotFieldClasses, readable);
+  const { value, classesRead } = maskRecord(row.snapshot, snapshotFieldClasses, readable);
   classesRead.forEach((c) => classes?.add(c));
-  if (sourcePersonId && readable.has('personal')) subjects?.add(sourcePersonId);
+  // The person the snapshot names was read: audited by id (never shown).
+  if (row.source_person_id && readable.has('personal')) subjects?.add(row.source_person_id);
   const pending = row.status === 'sent' && isDestinationOf(actor, row);
   return {
     id: row.id,

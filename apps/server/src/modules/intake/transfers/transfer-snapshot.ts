@@ -5,12 +5,8 @@ import type { Tx } from '../../../db/transaction.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 
-/**
- * What intake_transfer.snapshot holds: the wire snapshot plus the source scheda's person, which the
- * destination never reads (presentTransfer strips it) but needs to link the same person when it
- * accepts within the ambito (it cannot read the source scheda itself).
- */
-export type StoredSnapshot = TransferSnapshot & { sourcePersonId?: string | null };
+/** What intake_transfer.snapshot holds: the wire snapshot. */
+export type StoredSnapshot = TransferSnapshot;
 
 export interface SendableIntake {
   id: string;
@@ -21,6 +17,11 @@ export interface SendableIntake {
   number: string;
   version: number;
   person_id: string | null;
+  /**
+   * The person the destination links when it accepts within the ambito (it cannot read the source
+   * scheda itself); never shown. Null for a protected person, whose identity does not travel.
+   */
+  source_person_id: string | null;
   snapshot: StoredSnapshot;
 }
 
@@ -60,6 +61,7 @@ export async function loadSendable(tx: Tx, actor: ContextActor, id: string): Pro
   const identity = x.protected ? null : x;
   return {
     id: x.id, ambito_id: x.ambito_id, ente_id: x.ente_id, office_id: x.office_id, office_name: x.office_name, number: x.number, version: x.version, person_id: x.person_id,
+    source_person_id: x.protected ? null : x.person_id,
     snapshot: {
       number: x.number,
       accessDate: x.access_date,
@@ -77,7 +79,6 @@ export async function loadSendable(tx: Tx, actor: ContextActor, id: string): Pro
       outcome: x.outcome,
       needs: x.needs,
       requestedServices: x.services,
-      sourcePersonId: x.protected ? null : x.person_id,
     },
   };
 }

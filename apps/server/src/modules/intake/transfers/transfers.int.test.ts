@@ -155,6 +155,24 @@ describe('receive and refuse', () => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it('links the survivor when the person was merged after the send (the reference moved with the merge)', async () => {
+    const dup = await createPerson(sportello, { surname: 'Doppi', name: 'Ada', birthDate: '1955-02-03' });
+    const keep = await createPerson(sportello, { surname: 'Doppi', name: 'Ada', birthDate: '1955-02-03' });
+    expect([dup.status, keep.status]).toEqual([200, 200]);
+    const s = await newIntake(sportello, dup.body.id);
+    const sent = (await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.castelloSsp })).body;
+    const stored = await db().selectFrom('intake_transfer').select(['source_person_id', 'snapshot']).where('id', '=', sent.id).executeTakeFirstOrThrow();
+    expect(stored.source_person_id).toBe(dup.body.id);
+    expect(stored.snapshot).not.toHaveProperty('sourcePersonId');
+    const merged = await responsabile.call('persons.merge', {
+      survivorId: keep.body.id, survivorVersion: keep.body.version, mergedId: dup.body.id, mergedVersion: dup.body.version, reason: 'stessa persona registrata due volte',
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const got = await responsabile.call('intakeRecords.receive', { transferId: sent.id, version: sent.version });
+    expect(got.status, JSON.stringify(got.body)).toBe(200);
+    expect(got.body.person).toMatchObject({ id: keep.body.id });
+  });
+
   it('accepts from another ente of the ambito without linking a person the receiver cannot read', async () => {
     const s = await newIntake(sportello);
     const sent = (await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.umbertide })).body;
