@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import type { IntakeView } from '@siso/shared';
 import { i18n } from '../i18n/i18n';
@@ -202,7 +202,7 @@ describe('IntakeRecordPage', () => {
     expect(screen.getByText("Nuova scheda con i dati della scheda 2026/000007: completare l'accesso.")).toBeTruthy();
     expect(sentBody('intakeRecords.copy')).toEqual({ id: id(1) });
     // Once the new scheda is read back from the server, it is still the copy on screen.
-    await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' });
-    expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('intakeRecords.get') && String(c[1]?.body).includes(id(2)))).toBe(true);
+    await waitFor(() => expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('intakeRecords.get') && String(c[1]?.body).includes(id(2)))).toBe(true));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' })).toBeTruthy();
   });
 });
