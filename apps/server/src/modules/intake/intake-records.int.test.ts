@@ -445,6 +445,12 @@ describe('copy into a new scheda', () => {
     expect(copy.body.access.description ?? null).toBeNull();
     const stored = await db().selectFrom('intake_record').select('social').where('id', '=', copy.body.id).executeTakeFirstOrThrow();
     expect(stored.social).not.toHaveProperty('healthNotes');
+    // One audit row names both schede and the person.
+    const audited = await sql<{ subject_people: string[] }>`
+      SELECT subject_people FROM audit_event
+       WHERE action = 'intakeRecords.copy' AND outcome = 'ok'
+         AND targets @> ${JSON.stringify([{ kind: 'intakeRecord', id: s.body.id }, { kind: 'intakeRecord', id: copy.body.id }])}::jsonb`.execute(db());
+    expect(audited.rows).toEqual([{ subject_people: [personId] }]);
   });
 
   it('copies only a scheda of the desk the operator works at', async () => {

@@ -4,6 +4,7 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { assertDeskOpen, deskWritable } from '../desk-access.js';
+import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadIntakeRow, loadIntakeView, storedSectionsOf } from '../intake-repo.js';
 import { insertIntake } from '../intake-write.js';
 import { foreignerFieldClasses, interlocutorFieldClasses, needsFieldClasses, personIdClass, referencesClass, socialFieldClasses } from '../intake.fields.js';
@@ -41,6 +42,7 @@ export const copyIntakeRecord = defineHandler(intakeRecordsCopy, async (ctx, inp
     needs: writableOnly(stored.needs, needsFieldClasses, writable),
   } as IntakeSectionsInput;
   const id = await insertIntake(ctx, sections, {});
-  ctx.audit({ details: { copiedFrom: row.id } });
+  // The source scheda was read to be copied: it is a target of the audit row as well as the new one.
+  ctx.audit({ subjectPeople: row.person_id ? [row.person_id] : [], targets: [{ kind: INTAKE_RECORD, id: row.id }], details: { copiedFrom: row.id } });
   return loadIntakeView(ctx, id);
 });
