@@ -9,7 +9,7 @@ import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture 
 import { effectiveReadable } from './break-glass.js';
 import { maskRecord } from './masking.js';
 import { visibleRecord } from './record-kinds.js';
-import { visibleInCurrentOffice, visibleTo } from './visibility.js';
+import { visibleInOffice, visibleTo } from './visibility.js';
 import type { Scope } from './actor.js';
 import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';
 import { grantToProfile } from '../testing/grant-permissions.js';
@@ -78,8 +78,8 @@ describe('visible = profile scope OR an active access grant', () => {
   });
 });
 
-describe('visibleInCurrentOffice', () => {
-  it("selects in the actor's own office exactly what visibleTo selects there, whatever the scope", async () => {
+describe('visibleInOffice', () => {
+  it("selects in an office exactly what visibleTo selects there, whatever the scope and the office", async () => {
     const db = t.database.db;
     const me = await placement('sportello');
     const b = await placement('assistenteB');
@@ -87,24 +87,31 @@ describe('visibleInCurrentOffice', () => {
     const byColleague = await insertFixtureRecord(db, { ...me, createdBy: b.operatorId });
     const granted = await insertFixtureRecord(db, { ...me, createdBy: b.operatorId });
     await grant(granted, { kind: 'operator', id: me.operatorId });
-    await insertFixtureRecord(db, { ...b, createdBy: b.operatorId });
+    const elsewhere = await insertFixtureRecord(db, { ...b, createdBy: b.operatorId });
+    const grantedElsewhere = await insertFixtureRecord(db, { ...b, createdBy: b.operatorId });
+    await grant(grantedElsewhere, { kind: 'operator', id: me.operatorId });
     const base = await actorOf('sportello');
     const ids = async (where: ReturnType<typeof visibleTo>) =>
       (await sql<{ id: string }>`SELECT r.id FROM fixture_record r WHERE ${where} ORDER BY r.id`.execute(db)).rows.map((r) => r.id);
     const seen: Record<string, string[]> = {};
     for (const scope of ['office', 'ente', 'ambito', 'own'] as Scope[]) {
       const actor = { ...base, scopes: { ...base.scopes, 'fixtures.getRecord': scope } };
-      const fast = await ids(visibleInCurrentOffice(actor, 'fixtures.getRecord', FIXTURE_KIND, 'r'));
-      expect(fast, scope).toEqual(await ids(sql<boolean>`${visibleTo(actor, 'fixtures.getRecord', FIXTURE_KIND, 'r')} AND r.office_id = ${me.officeId}`));
-      seen[scope] = fast;
+      for (const officeId of [me.officeId, b.officeId]) {
+        const fast = await ids(visibleInOffice(actor, 'fixtures.getRecord', FIXTURE_KIND, 'r', officeId));
+        expect(fast, `${scope} ${officeId}`).toEqual(await ids(sql<boolean>`${visibleTo(actor, 'fixtures.getRecord', FIXTURE_KIND, 'r')} AND r.office_id = ${officeId}`));
+        seen[`${scope}:${officeId === me.officeId ? 'own' : 'other'}`] = fast;
+      }
     }
-    // Office scope: every record of the office; own scope: the operator's own and the granted one only.
-    expect(seen.office).toEqual(expect.arrayContaining([mine, byColleague, granted]));
-    expect(seen.own).toEqual(expect.arrayContaining([mine, granted]));
-    expect(seen.own).not.toContain(byColleague);
+    // Own office, office scope: every record of the office; own scope: the operator's own and the granted one only.
+    expect(seen['office:own']).toEqual(expect.arrayContaining([mine, byColleague, granted]));
+    expect(seen['own:own']).toEqual(expect.arrayContaining([mine, granted]));
+    expect(seen['own:own']).not.toContain(byColleague);
+    // Another ente's office: only what a grant opens.
+    expect(seen['office:other']).toContain(grantedElsewhere);
+    expect(seen['office:other']).not.toContain(elsewhere);
     // Without the permission nothing at all.
     const without = { ...base, permissions: new Set([...base.permissions].filter((p) => p !== 'fixtures.getRecord')) };
-    expect(await ids(visibleInCurrentOffice(without, 'fixtures.getRecord', FIXTURE_KIND, 'r'))).toEqual([]);
+    expect(await ids(visibleInOffice(without, 'fixtures.getRecord', FIXTURE_KIND, 'r', me.officeId))).toEqual([]);
   });
 });
 

@@ -66,18 +66,18 @@ export function hiddenOfficesSql(actor: Actor, recordKind: string, recordIdRef: 
 }
 
 /**
- * `visibleTo` for a query already restricted to the actor's CURRENT office (`alias.office_id =
- * context.officeId`): an office, ente or ambito scope holds for every record of the office the
- * operator works in (the office belongs to the context's ente and ambito), so the grant lookup can
- * add nothing there, and its OR would keep PostgreSQL from walking an index in the list's order
- * (bench/intake: the desk's incomplete schede read 1,400 rows to return 50). Any other scope, or no
- * permission, gets the full `visibleTo` (restricted to the office as well).
+ * `visibleTo` restricted to one office (`alias.office_id = officeId`), for lists of one desk. When the
+ * office is the actor's CURRENT one and their scope is office, ente or ambito, the scope holds for
+ * every record of it (the office belongs to the context's ente and ambito): the grant lookup can add
+ * nothing, and its OR would keep PostgreSQL from walking an index in the list's order (bench/intake:
+ * the desk's incomplete schede read 1,400 rows to return 50), so the office filter alone is the
+ * predicate. Any other office or scope gets the full `visibleTo` AND the office filter.
  */
-export function visibleInCurrentOffice(actor: Actor, permission: string, recordKind: string, alias: string): RawBuilder<boolean> {
+export function visibleInOffice(actor: Actor, permission: string, recordKind: string, alias: string, officeId: string): RawBuilder<boolean> {
   const c = actor.context;
   const scope = actor.scopes[permission];
-  const inOffice = c ? sql<boolean>`${sql.ref(`${alias}.office_id`)} = ${c.officeId}` : sql<boolean>`false`;
-  if (c && actor.permissions.has(permission) && (scope === 'office' || scope === 'ente' || scope === 'ambito')) {
+  const inOffice = sql<boolean>`${sql.ref(`${alias}.office_id`)} = ${officeId}`;
+  if (c?.officeId === officeId && actor.permissions.has(permission) && (scope === 'office' || scope === 'ente' || scope === 'ambito')) {
     return sql<boolean>`${sql.raw(SCOPE_MARKER)} ${inOffice}`;
   }
   return sql<boolean>`(${visibleTo(actor, permission, recordKind, alias)} AND ${inOffice})`;

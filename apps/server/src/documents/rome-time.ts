@@ -23,7 +23,7 @@ export function italianDate(isoDate: string | null | undefined): string {
 // Building an Intl formatter costs ~0.3 ms (profile of bench/intake's desk home); formatting is cheap.
 const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's calendar date in Europe/Rome as YYYY-MM-DD (for "not in the future" checks). */
-export function romeToday(at: Date = new Date()): string {
+/** Today's calendar date in Europe/Rome as YYYY-MM-DD: dates are judged where the service works ("not in the future" checks, "today" lists). */
+export function todayInRome(at: Date = new Date()): string {
   return romeDay.format(at);
 }

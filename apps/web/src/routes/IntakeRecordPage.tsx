@@ -6,6 +6,7 @@ import { isApiError } from '../lib/api';
 import { Breadcrumb } from '../features/common/components/Breadcrumb';
 import { ErrorNotice } from '../features/common/components/ErrorNotice';
 import { Loading } from '../features/common/components/Loading';
+import { useArrivalNotice } from '../features/common/hooks/useArrivalNotice';
 import { usePageTitle } from '../features/common/hooks/usePageTitle';
 import { SendIntakeDialog } from '../features/desk/SendIntakeDialog';
 import { IntakeHeader } from '../features/intake/components/IntakeHeader';
@@ -45,14 +46,13 @@ function IntakeRecord({ intake }: { intake: IntakeView }) {
   // Kept past the state's reset below, so the confirmation stays on screen.
   const [created] = useState(Boolean(savedSection));
   // A confirmation brought by the page that opened this one (a copy just made), shown once.
-  const arrivedNotice = (location.state as { notice?: string } | null)?.notice;
-  const [notice] = useState(arrivedNotice ?? null);
+  const [notice] = useArrivalNotice();
   // Arriving from the first save of a new scheda: back to the section just saved, then forget it.
   useEffect(() => {
-    if (!savedSection && !arrivedNotice) return;
-    if (savedSection) goToSection(savedSection);
+    if (!savedSection) return;
+    goToSection(savedSection);
     void navigate({ pathname: location.pathname }, { replace: true, state: null });
-  }, [savedSection, arrivedNotice, location.pathname, navigate]);
+  }, [savedSection, location.pathname, navigate]);
   const canSave = intake.abilities.includes('intakeRecords.update');
   // The consents panel (H4b's) sits by the user; it checks its own abilities (consents.get and the rest).
   const privacy = intake.person ? (

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isMasked } from '@siso/shared';
 import type { PersonView } from '@siso/shared';
@@ -7,6 +7,7 @@ import { isApiError } from '../lib/api';
 import { Breadcrumb } from '../features/common/components/Breadcrumb';
 import { ErrorNotice } from '../features/common/components/ErrorNotice';
 import { Loading } from '../features/common/components/Loading';
+import { useArrivalNotice } from '../features/common/hooks/useArrivalNotice';
 import { usePageTitle } from '../features/common/hooks/usePageTitle';
 import { AddressHistory } from '../features/persons/components/detail/AddressHistory';
 import { ContactsTable } from '../features/persons/components/detail/ContactsTable';
@@ -50,16 +51,11 @@ export function PersonPage() {
 
 function PersonDetail({ person, onReload }: { person: PersonView; onReload: () => void }) {
   const { t } = useTranslation();
-  const location = useLocation();
   const [params, setParams] = useSearchParams();
   const remember = useRememberPerson();
   const [open, setOpen] = useState<Open>(null);
-  const navigate = useNavigate();
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   // The notice of the page that sent us here ("created", "merged") is shown once, not again on reload.
-  useEffect(() => {
-    if ((location.state as { notice?: string } | null)?.notice) void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
-  }, [location, navigate]);
+  const [notice, setNotice] = useArrivalNotice();
   const can = (a: string) => person.abilities.includes(a);
   const canHousehold = can('households.get');
   const canHistory = can('persons.history');

@@ -4,5 +4,5 @@
 -- on PGlite.
 ALTER TABLE intake_transfer ADD COLUMN source_person_id uuid REFERENCES person(id);
 UPDATE intake_transfer SET source_person_id = (snapshot->>'sourcePersonId')::uuid WHERE snapshot->>'sourcePersonId' IS NOT NULL;
-UPDATE intake_transfer SET snapshot = snapshot - 'sourcePersonId' WHERE snapshot->>'sourcePersonId' IS NOT NULL OR snapshot->'sourcePersonId' IS NOT NULL;
+UPDATE intake_transfer SET snapshot = snapshot - 'sourcePersonId' WHERE snapshot->'sourcePersonId' IS NOT NULL;
 CREATE INDEX intake_transfer_source_person_idx ON intake_transfer (source_person_id) WHERE source_person_id IS NOT NULL;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DeskCounters } from '@siso/shared';
-import { visibleInCurrentOffice, visibleTo } from '../../access/visibility.js';
+import { visibleInOffice } from '../../access/visibility.js';
 import type { Tx } from '../../db/transaction.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { notExcludedDesk } from '../intake/desk-access.js';
@@ -20,10 +20,6 @@ export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: stri
   const lo = sql`(${from}::date::timestamp AT TIME ZONE 'Europe/Rome')`;
   const hi = sql`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
   const during = (col: string) => sql`${sql.ref(col)} >= ${lo} AND ${sql.ref(col)} < ${hi}`;
-  const visible =
-    officeId === actor.context.officeId
-      ? visibleInCurrentOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r')
-      : visibleTo(actor, 'intakeRecords.find', INTAKE_RECORD, 'r');
   const decided = (status: 'received' | 'refused') =>
     sql`(SELECT count(*)::int FROM intake_transfer t WHERE t.dest_office_id = ${officeId} AND t.status = ${status} AND ${during('t.decided_at')})`;
   const r = await sql<Omit<DeskCounters, 'officeId' | 'from' | 'to'>>`
@@ -33,8 +29,8 @@ export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: stri
            ${decided('refused')} AS refused,
            (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')}) AS proposals
       FROM intake_record r
-     WHERE r.office_id = ${officeId} AND r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
-       AND ${visible} AND ${notExcludedDesk(actor, 'r')}`.execute(tx);
+     WHERE r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
+       AND ${visibleInOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r', officeId)} AND ${notExcludedDesk(actor, 'r')}`.execute(tx);
   const c = r.rows[0]!;
   return { officeId, from, to, ...c };
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { intakeFilters } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { MASKED } from '../../access/masking.js';
-import { visibleInCurrentOffice, visibleTo } from '../../access/visibility.js';
+import { visibleInOffice, visibleTo } from '../../access/visibility.js';
 import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
@@ -60,12 +60,10 @@ export async function findIntakeSummaries(
   const limit = Math.min(Math.max(page.limit, 1), 200);
   const after = decodeCursor(page.cursor, 2);
   const officeId = filters.allOffices ? null : filters.officeId ?? actor.context.officeId;
-  // The desk's own list (the common case, and the desk home's): the office filter implies the scope.
-  const ownOffice = officeId === actor.context.officeId;
+  // One desk's list (the common case, and the desk home's) or the whole reach (allOffices).
   const visible = (permission: string) =>
-    ownOffice ? visibleInCurrentOffice(actor, permission, INTAKE_RECORD, 'r') : visibleTo(actor, permission, INTAKE_RECORD, 'r');
+    officeId ? visibleInOffice(actor, permission, INTAKE_RECORD, 'r', officeId) : visibleTo(actor, permission, INTAKE_RECORD, 'r');
   const where = [sql`r.deleted_at IS NULL`, visible('intakeRecords.get'), notExcludedDesk(actor, 'r')];
-  if (officeId) where.push(sql`r.office_id = ${officeId}`);
   if (filters.from) where.push(sql`r.access_date >= ${filters.from}::date`);
   if (filters.to) where.push(sql`r.access_date <= ${filters.to}::date`);
   if (filters.status) where.push(sql`r.status = ${filters.status}`);

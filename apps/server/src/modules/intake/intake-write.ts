@@ -5,7 +5,7 @@ import type { ActionContext } from '../../http/action.js';
 import { insertIntoOwnTenant } from '../persons/tenant-write.js';
 import { ambitoActor } from '../persons/require-ambito.js';
 import { todayInRome } from '../persons/validate-person.js';
-import { assertDeskOpen, deskWritable } from './desk-access.js';
+import { assertDeskOpen, deskWritable, type DeskSettings } from './desk-access.js';
 import { deskFields } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { nextIntakeNumber } from './intake-numbers.js';
@@ -40,10 +40,17 @@ export function sectionColumns(s: StoredSections): Record<string, unknown> {
   };
 }
 
-/** Inserts a scheda in the actor's desk (number, sections, custom fields); returns its id. */
-export async function insertIntake(ctx: ActionContext, sections: IntakeSectionsInput, extra: { receivedFrom?: string }): Promise<string> {
+/**
+ * Inserts a scheda in the actor's desk (number, sections, custom fields); returns its id. `extra.settings`:
+ * the actor's desk settings when the caller has read them already.
+ */
+export async function insertIntake(
+  ctx: ActionContext,
+  sections: IntakeSectionsInput,
+  extra: { receivedFrom?: string; settings?: DeskSettings },
+): Promise<string> {
   const actor = ambitoActor(ctx);
-  const settings = await assertDeskOpen(ctx.tx, actor);
+  const settings = await assertDeskOpen(ctx.tx, actor, extra.settings);
   const c = actor.context;
   const input = intakeSectionsInput.parse(sections);
   const today = todayInRome();

@@ -10,12 +10,10 @@ import {
 } from '@siso/shared';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
-import { romeToday } from '../../documents/rome-time.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
-/** Italian calendar day (dates are judged in Europe/Rome, where the service works). */
-export function todayInRome(now = new Date()): string {
-  return romeToday(now);
-}
+// Italian calendar day: one definition (documents/rome-time.ts), re-exported for the registry's callers.
+export { todayInRome };
 
 type Problem = { path: string; message: string };
 

@@ -7,7 +7,7 @@ import { ambitoActor } from '../../persons/require-ambito.js';
 import { PERSON } from '../../persons/person-kinds.js';
 import { visibleTo } from '../../../access/visibility.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
-import { romeToday } from '../../../documents/rome-time.js';
+import { todayInRome } from '../../../documents/rome-time.js';
 import { checkAndScanAttachments, storeAttachments } from '../../service-requests/attachments/store-attachments.js';
 import { assertNoProblems, signatureProblems } from '../check-signature.js';
 import { loadConsentTypes } from '../consent-types.js';
@@ -23,7 +23,7 @@ import { loadPrivacyView } from '../privacy-view.js';
 export const recordConsents = defineHandler(consentsRecord, async (ctx, input) => {
   const actor = ambitoActor(ctx);
   const { person, scope } = await loadPrivacyPerson(ctx.tx, actor, input.personId);
-  const today = romeToday();
+  const today = todayInRome();
 
   const problems: ErrorDetail[] = [];
   if (input.notice) {

@@ -41,7 +41,7 @@ export const copyIntakeRecord = defineHandler(intakeRecordsCopy, async (ctx, inp
     foreigner: writableOnly(stored.foreigner, foreignerFieldClasses, writable),
     needs: writableOnly(stored.needs, needsFieldClasses, writable),
   } as IntakeSectionsInput;
-  const id = await insertIntake(ctx, sections, {});
+  const id = await insertIntake(ctx, sections, { settings });
   // The source scheda was read to be copied: it is a target of the audit row as well as the new one.
   ctx.audit({ subjectPeople: row.person_id ? [row.person_id] : [], targets: [{ kind: INTAKE_RECORD, id: row.id }], details: { copiedFrom: row.id } });
   return loadIntakeView(ctx, id);

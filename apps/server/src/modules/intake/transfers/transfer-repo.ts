@@ -7,7 +7,6 @@ import { maskRecord } from '../../../access/masking.js';
 import type { DB } from '../../../db/types.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
 import { snapshotFieldClasses } from './transfer-fields.js';
-import type { StoredSnapshot } from './transfer-snapshot.js';
 
 /** A transfer with the names the view shows. intake_transfer is not a scoped record kind: callers filter by desk. */
 export interface TransferRow {
@@ -19,7 +18,8 @@ export interface TransferRow {
   dest_ambito_id: string | null;
   dest_ente_id: string;
   dest_office_id: string;
-  snapshot: StoredSnapshot;
+  /** What intake_transfer.snapshot holds: the wire snapshot, taken at the send. */
+  snapshot: TransferSnapshot;
   /** For linking on accept and for the audit only, never shown (transfer-snapshot.ts). */
   source_person_id: string | null;
   message: string | null;

@@ -5,9 +5,6 @@ import type { Tx } from '../../../db/transaction.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 
-/** What intake_transfer.snapshot holds: the wire snapshot. */
-export type StoredSnapshot = TransferSnapshot;
-
 export interface SendableIntake {
   id: string;
   ambito_id: string;
@@ -22,7 +19,7 @@ export interface SendableIntake {
    * scheda itself); never shown. Null for a protected person, whose identity does not travel.
    */
   source_person_id: string | null;
-  snapshot: StoredSnapshot;
+  snapshot: TransferSnapshot;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumb } from '../../common/components/Breadcrumb';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
 import { Loading } from '../../common/components/Loading';
+import { useArrivalNotice } from '../../common/hooks/useArrivalNotice';
 import { usePageTitle } from '../../common/hooks/usePageTitle';
 import { usePermission } from '../../session/hooks/useSession';
 import { ProposalsTable } from '../../proposals/components/ProposalsTable';
@@ -23,12 +24,8 @@ export function DeskHomePage() {
   const title = t('desk.home.title');
   usePageTitle(title);
   const navigate = useNavigate();
-  const location = useLocation();
   // A confirmation brought by the page that sent the operator here (a scheda deleted), shown once.
-  const [notice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
-  useEffect(() => {
-    if ((location.state as { notice?: string } | null)?.notice) void navigate(location.pathname, { replace: true, state: null });
-  }, [location.state, location.pathname, navigate]);
+  const [notice] = useArrivalNotice();
   const id = useId();
   const [q, setQ] = useState('');
   const home = useDeskHome();
