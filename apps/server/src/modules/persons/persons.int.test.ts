@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFiscalCode, omocodiaVariant } from '@siso/shared';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
+import { placementOf } from '../../testing/placement.js';
 
 /**
  * People registry through the real HTTP pipeline (issue 4): search first, create with fiscal-code
@@ -238,6 +240,46 @@ describe('duplicates and merge', () => {
     expect(trace).toMatchObject({ survivor_id: a.id, take_from_merged: ['notes'] });
     const again = await responsabile.call('persons.merge', { survivorId: a.id, survivorVersion: m.body.version, mergedId: b.id, mergedVersion: old.body.version, reason: 'di nuovo' });
     expect(again.status).toBe(422);
+  });
+
+  it('is 404 with nothing written when either person is outside the actor’s sight, whichever id sorts first; never merges a person into itself', async () => {
+    const db = t.database.db;
+    const mine = (await create(responsabile, { surname: 'Fabbri', name: 'Ugo', birthDate: '1961-06-06', sex: 'M' })).body;
+    // People of Umbertide (another ente of the ambito), outside the sector head's ente scope. Their ids
+    // sort before and after any other: the lock order (sorted ids) must not decide who is merged.
+    const there = await placementOf(db, 'responsabileB');
+    const hidden = async (prefix: string) => {
+      const id = `${prefix}${crypto.randomUUID().slice(-12)}`;
+      await db.insertInto('person').values({
+        id, ambito_id: there.ambitoId!, ente_id: there.enteId, office_id: there.officeId, created_by: there.operatorId,
+        surname: 'Fabbri', name: 'Ugo', surname_norm: 'fabbri', name_norm: 'ugo', birth_date: '1961-06-06', sex: 'M',
+      }).execute();
+      return id;
+    };
+    const first = await hidden('00000000-0000-4000-8000-');
+    const last = await hidden('ffffffff-ffff-4fff-bfff-');
+    expect((await responsabile.call('persons.get', { id: first })).status).toBe(404);
+    const untouched = async () => {
+      const rows = await db.selectFrom('person').select(['id', 'version', 'merged_into', 'archived_at']).where('id', 'in', [mine.id, first, last]).execute();
+      expect(rows).toHaveLength(3);
+      for (const r of rows) expect(r, r.id).toMatchObject({ version: 0, merged_into: null, archived_at: null });
+      const traces = await db.selectFrom('person_merge').select('id').where((w) => w.or([w('survivor_id', '=', mine.id), w('merged_id', '=', mine.id)])).execute();
+      expect(traces).toEqual([]);
+      const history = await db.selectFrom('person_history').select('id').where('person_id', 'in', [mine.id, first, last]).where('source', '=', 'merge').execute();
+      expect(history).toEqual([]);
+    };
+    for (const other of [first, last]) {
+      for (const [survivorId, mergedId] of [[mine.id, other], [other, mine.id]]) {
+        const r = await responsabile.call('persons.merge', { survivorId, survivorVersion: 0, mergedId, mergedVersion: 0, reason: 'stessa persona registrata due volte' });
+        expect(r.status, `${mergedId} → ${survivorId}: ${JSON.stringify(r.body)}`).toBe(404);
+        expect(r.body.code).toBe('not_found');
+      }
+    }
+    await untouched();
+    const self = await responsabile.call('persons.merge', { survivorId: mine.id, survivorVersion: 0, mergedId: mine.id, mergedVersion: 0, reason: 'stessa persona registrata due volte' });
+    expect(self.status).toBe(400);
+    expect(self.body.details.map((d: { path: string }) => d.path)).toEqual(['mergedId']);
+    await untouched();
   });
 
   it('never merges a person protected for adoption', async () => {

@@ -45,12 +45,19 @@ const classOfChoice = (f: Mergeable) => (f === 'birthPlace' ? 'personal' : perso
  */
 export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
   const actor = actorOf(ctx);
-  // Lock in id order so two merges of the same pair cannot deadlock.
+  // The contract refuses it too; a person merged into itself would be archived as merged into itself.
+  if (input.survivorId === input.mergedId) throw new AppError('invalid_input', [{ path: 'mergedId', message: 'stessa_persona' }]);
+  // Lock in id order so two merges of the same pair cannot deadlock. Each person is found by its own
+  // id: both must be visible with persons.merge's scope (or a grant), otherwise the merge is 404 before
+  // anything is written — a person the actor cannot see does not exist for them (GDPR art. 5(1)(f), 25).
   const [firstId, secondId] = [input.survivorId, input.mergedId].sort();
-  const first = await loadPerson(ctx.tx, actor, firstId!, { permission: 'persons.merge', forUpdate: true });
-  const second = await loadPerson(ctx.tx, actor, secondId!, { permission: 'persons.merge', forUpdate: true });
-  const survivor = first?.id === input.survivorId ? first : second;
-  const merged = first?.id === input.mergedId ? first : second;
+  const locked = new Map<string, PersonRow>();
+  for (const id of [firstId!, secondId!]) {
+    const row = await loadPerson(ctx.tx, actor, id, { permission: 'persons.merge', forUpdate: true });
+    if (row) locked.set(row.id, row);
+  }
+  const survivor = locked.get(input.survivorId);
+  const merged = locked.get(input.mergedId);
   if (!survivor || !merged) throw new AppError('not_found');
   if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion) throw new AppError('conflict');
   for (const [p, path] of [[survivor, 'survivorId'], [merged, 'mergedId']] as const) {
