@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
+import { PDF_BYTES } from '../../testing/attachment-fixtures.js';
 import { demoFiscalCode } from '../../seed/seed-organisation.js';
 import { todayInRome } from '../persons/validate-person.js';
 
@@ -45,6 +46,18 @@ async function addOperator(username: string, like: string, officeType: string, p
   }).execute();
   await db().insertInto('assignment_profile').values({ assignment_id: assignmentId, profile_id: profileRow.id }).execute();
   return t.as(username);
+}
+
+/** What the writes of the actions on a scheda leave behind: versions, transfers, requests, files, notes, notices. */
+async function writesOn(intakeId: string) {
+  const r = await sql`
+    SELECT (SELECT version FROM intake_record WHERE id = ${intakeId}) AS version,
+           (SELECT count(*)::int FROM intake_transfer WHERE source_intake_id = ${intakeId}) AS transfers,
+           (SELECT count(*)::int FROM intake_note WHERE intake_id = ${intakeId}) AS notes,
+           (SELECT json_agg(json_build_object('id', id, 'version', version, 'status', status) ORDER BY id) FROM service_request WHERE intake_id = ${intakeId}) AS requests,
+           (SELECT count(*)::int FROM attachment a JOIN service_request sr ON sr.id = a.owner_id WHERE sr.intake_id = ${intakeId} AND a.deleted_at IS NULL) AS files,
+           (SELECT count(*)::int FROM privacy_notice WHERE intake_id = ${intakeId}) AS notices`.execute(db());
+  return r.rows[0];
 }
 
 const complete = { interlocutor: { type: 'user' }, needs: { codes: ['FIS01'] }, outcome: { type: 'information' } };
@@ -316,6 +329,42 @@ describe('who reaches a scheda', () => {
     } finally {
       await db().updateTable('desk_config').set({ excluded_profiles: [] }).where('office_id', '=', generalDesk).execute();
     }
+  });
+
+  it('answers 404 before writing anything on the schede of a desk that excludes the actor’s profile, whatever the action', async () => {
+    // The sector head (ente scope) reads the general desk's schede until the desk excludes the profile.
+    const s = (await sportello.call('intakeRecords.create', { personId, ...complete })).body;
+    const pdf = { filename: 'domanda.pdf', mediaType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64') };
+    const sr = await sportello.call('serviceRequests.create', { intakeId: s.id, serviceCode: 'UDC79', attachments: [pdf] });
+    expect(sr.status, JSON.stringify(sr.body)).toBe(200);
+    const umbertide = (await placementOf(db(), 'sportelloB')).officeId;
+    const before = await writesOn(s.id);
+    await db().updateTable('desk_config').set({ excluded_profiles: ['responsabile_settore'] }).where('office_id', '=', generalDesk).execute();
+    try {
+      const calls: Array<[string, unknown]> = [
+        ['intakeRecords.update', { id: s.id, version: s.version, needs: { codes: ['FIS02'] } }],
+        ['intakeRecords.complete', { id: s.id, version: s.version }],
+        ['intakeRecords.delete', { id: s.id, version: s.version, reason: 'Scheda doppia' }],
+        ['intakeNotes.create', { intakeId: s.id, text: 'Nota', private: false }],
+        ['intakeRecords.send', { id: s.id, version: s.version, destOfficeId: umbertide }],
+        ['serviceRequests.create', { intakeId: s.id, serviceCode: 'UDC79', attachments: [pdf] }],
+        ['serviceRequests.update', { id: sr.body.id, version: sr.body.version, status: 'done', addAttachments: [pdf] }],
+        ['attachments.get', { id: sr.body.attachments[0].id }],
+      ];
+      const answers: Record<string, number> = {};
+      for (const [action, input] of calls) answers[action] = (await responsabile.call(action, input)).status;
+      expect(answers).toEqual(Object.fromEntries(calls.map(([action]) => [action, 404])));
+      // The person stays visible to the sector head (the registry knows no desks), the scheda does not:
+      // a notice given "at" it is refused like one given at a scheda that does not exist.
+      const notice = await responsabile.call('consents.record', { personId, intakeId: s.id, notice: { givenOn: todayInRome(), mode: 'in_person', signerKind: 'self' } });
+      expect(notice.status).toBe(422);
+      expect(paths(notice.body)).toEqual(['intakeId']);
+      expect(await writesOn(s.id)).toEqual(before);
+    } finally {
+      await db().updateTable('desk_config').set({ excluded_profiles: [] }).where('office_id', '=', generalDesk).execute();
+    }
+    // Not excluded any more: the same send goes through (the 404 above was the exclusion, not the input).
+    expect((await responsabile.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: umbertide })).status).toBe(200);
   });
 
   it('lets a third-sector office record only as an access point of a desk of its ente', async () => {

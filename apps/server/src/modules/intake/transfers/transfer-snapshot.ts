@@ -3,6 +3,7 @@ import type { TransferSnapshot } from '@siso/shared';
 import { visibleTo } from '../../../access/visibility.js';
 import type { Tx } from '../../../db/transaction.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
+import { notExcludedDesk } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 
 export interface SendableIntake {
@@ -27,9 +28,10 @@ export interface SendableIntake {
  * SS_SCHEDA_ACCESSO_INVIANTE): the accesso, the user's identity, the outcome and the labels of the
  * needs and requested services. No health, foreigner or reference-person data travels. A protected
  * person's identity is left out (issue 4, point 5): the destination identifies them by search, where
- * the protection rules apply. Null when the scheda is not visible to the actor for sending or not of
- * the actor's ente (a desk sends its own ente's schede); the row is locked so a concurrent edit
- * cannot slip between the snapshot and the send.
+ * the protection rules apply. Null when the scheda is not visible to the actor for sending, not of the
+ * actor's ente (a desk sends its own ente's schede), or of a desk that excludes one of the actor's
+ * profiles (it does not exist for them: 404 before anything is written); the row is locked so a
+ * concurrent edit cannot slip between the snapshot and the send.
  */
 export async function loadSendable(tx: Tx, actor: ContextActor, id: string): Promise<SendableIntake | null> {
   const r = await sql<Omit<SendableIntake, 'snapshot'> & {
@@ -51,7 +53,7 @@ export async function loadSendable(tx: Tx, actor: ContextActor, id: string): Pro
       JOIN operator op ON op.id = r.operator_id
       LEFT JOIN person p ON p.id = r.person_id
      WHERE r.id = ${id} AND r.deleted_at IS NULL AND r.ente_id = ${actor.context.enteId}
-       AND ${visibleTo(actor, 'intakeRecords.send', INTAKE_RECORD, 'r')}
+       AND ${visibleTo(actor, 'intakeRecords.send', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}
        FOR UPDATE OF r`.execute(tx);
   const x = r.rows[0];
   if (!x) return null;

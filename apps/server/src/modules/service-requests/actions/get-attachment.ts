@@ -5,12 +5,14 @@ import { AppError } from '../../../http/app-error.js';
 import { visibleTo } from '../../../access/visibility.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
 import { PERSON } from '../../persons/person-kinds.js';
+import { notExcludedDesk } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
 import { readAttachmentBytes } from '../attachments/read-attachment.js';
 
 /**
- * attachments.get: a file is readable by whoever reads its owner — the scheda of a service request,
- * or the person of a privacy notice of the actor's ente; otherwise it does not exist for them (404).
+ * attachments.get: a file is readable by whoever reads its owner — the scheda of a service request
+ * (as intakeRecords.get reads it: not at a desk excluding one of the actor's profiles), or the person
+ * of a privacy notice of the actor's ente; otherwise it does not exist for them (404).
  * The read is audited with the person as subject (GDPR art. 30, 32).
  */
 export const getAttachment = defineHandler(attachmentsGet, async (ctx, input) => {
@@ -28,7 +30,8 @@ export const getAttachment = defineHandler(attachmentsGet, async (ctx, input) =>
   if (row.owner_kind === 'serviceRequest') {
     const r = await sql<{ intake_id: string; person_id: string | null }>`
       SELECT i.id AS intake_id, i.person_id FROM service_request sr JOIN intake_record i ON i.id = sr.intake_id
-       WHERE sr.id = ${row.owner_id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}`.execute(ctx.tx);
+       WHERE sr.id = ${row.owner_id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}
+         AND ${notExcludedDesk(actor, 'i')}`.execute(ctx.tx);
     const owner = r.rows[0];
     if (!owner) throw new AppError('not_found');
     target = { kind: INTAKE_RECORD, id: owner.intake_id };
