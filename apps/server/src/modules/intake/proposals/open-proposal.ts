@@ -18,13 +18,24 @@ export interface CompletedIntake {
   socialCategory: SocialCategory;
 }
 
+/** The purpose of the grants a proposal makes (migration 0015 found the ente grants of proposals by this text). */
+export const PROPOSAL_GRANT_PURPOSE = 'proposta di presa in carico';
+
 /**
  * On completion with outcome "proposta di presa in carico" (issue 5, point 5; siso-original §5.1
  * step 5, CS_SS_SCHEDA_SEGR state CREATA and the UDC alert): the proposal for the professional social
  * service of the competent ente — the scheda's own, or the ambito's capofila when the desk says so
- * (smartwelfare.udc.gestionePicCapofila) — the grants that let that ente's social service open the
- * scheda and its person (access grants to the ente: the social service's own scope would not reach a
- * desk's records), and an `intake.proposal` alert to the social service's operators.
+ * (smartwelfare.udc.gestionePicCapofila) — the grants that let that social service open the scheda and
+ * its person, and an `intake.proposal` alert to the social service's operators.
+ *
+ * The grants go to each `servizio_sociale_professionale` office of the destination ente, one grant per
+ * office, never to the ente: the proposal is addressed to the professional social service, and an
+ * ente grant would open the person, the scheda, its PDF, its files and the privacy records to every
+ * office of the ente — a third-sector cooperative or an administrative office included — that has no
+ * need to know (GDPR art. 5(1)(c) data minimisation, art. 25 data protection by default). By intent
+ * they let the social service read what it decides on; whether a grant also lets its holder write is
+ * the visibility module's rule, not this one's. An ente without such an office gets no grant (and no
+ * alert): its proposals inbox still lists the proposal, without the scheda's number or the person.
  * Must run in the request's transaction (`db` is ctx.tx): the proposal, grants and alert commit with
  * the completion or not at all. `publicUrl` makes the alert e-mail's link absolute.
  */
@@ -38,11 +49,6 @@ export async function openProposal(db: Kysely<DB>, actor: ContextActor, intake: 
       source_office_id: intake.officeId, dest_ente_id: destEnteId, social_category: intake.socialCategory,
     })
     .execute();
-  const purpose = 'proposta di presa in carico';
-  await grantToEnte(db, { recordKind: INTAKE_RECORD, recordId: intake.id, ambitoId: intake.ambitoId, enteId: intake.enteId, destEnteId, grantedBy: actor.operatorId, purpose });
-  if (intake.personId) {
-    await grantToEnte(db, { recordKind: PERSON, recordId: intake.personId, ambitoId: intake.ambitoId, enteId: intake.enteId, destEnteId, grantedBy: actor.operatorId, purpose });
-  }
   // The social service of the destination ente: its servizio_sociale_professionale offices.
   const offices = await db
     .selectFrom('office')
@@ -50,7 +56,14 @@ export async function openProposal(db: Kysely<DB>, actor: ContextActor, intake: 
     .where('ente_id', '=', destEnteId)
     .where('type', '=', 'servizio_sociale_professionale')
     .where('archived_at', 'is', null)
+    .orderBy('id')
     .execute();
+  const records = [{ kind: INTAKE_RECORD, id: intake.id }, ...(intake.personId ? [{ kind: PERSON, id: intake.personId }] : [])];
+  for (const office of offices) {
+    for (const record of records) {
+      await grantToOffice(db, { recordKind: record.kind, recordId: record.id, ambitoId: intake.ambitoId, enteId: intake.enteId, officeId: office.id, grantedBy: actor.operatorId });
+    }
+  }
   const tx = db as Tx; // always the request's transaction (see above)
   const office = await db.selectFrom('office').select('name').where('id', '=', intake.officeId).executeTakeFirstOrThrow();
   await notifyOperators(tx, await operatorsOf(tx, offices.map((o) => o.id), 'proposals.find'), {
@@ -73,15 +86,15 @@ async function capofilaOf(db: Kysely<DB>, ambitoId: string): Promise<string | nu
   return r?.id ?? null;
 }
 
-/** An access grant of a record to an ente, unless one is already in force (no duplicate grants). */
-async function grantToEnte(
+/** An access grant of a record to one office, unless one is already in force (no duplicate grants). */
+async function grantToOffice(
   db: Kysely<DB>,
-  g: { recordKind: string; recordId: string; ambitoId: string; enteId: string; destEnteId: string; grantedBy: string; purpose: string },
+  g: { recordKind: string; recordId: string; ambitoId: string; enteId: string; officeId: string; grantedBy: string },
 ): Promise<void> {
   await sql`
     INSERT INTO access_grant (id, ambito_id, ente_id, record_kind, record_id, subject_kind, subject_id, purpose, valid_from, granted_by)
-    SELECT ${crypto.randomUUID()}, ${g.ambitoId}, ${g.enteId}, ${g.recordKind}, ${g.recordId}, 'ente', ${g.destEnteId}, ${g.purpose}, current_date, ${g.grantedBy}
+    SELECT ${crypto.randomUUID()}, ${g.ambitoId}, ${g.enteId}, ${g.recordKind}, ${g.recordId}, 'office', ${g.officeId}, ${PROPOSAL_GRANT_PURPOSE}, current_date, ${g.grantedBy}
      WHERE NOT EXISTS (SELECT 1 FROM access_grant x WHERE x.record_kind = ${g.recordKind} AND x.record_id = ${g.recordId}
-                          AND x.subject_kind = 'ente' AND x.subject_id = ${g.destEnteId} AND x.revoked_at IS NULL
-                          AND (x.valid_to IS NULL OR x.valid_to >= current_date))`.execute(db);
+                          AND x.subject_kind = 'office' AND x.subject_id = ${g.officeId} AND x.revoked_at IS NULL
+                          AND x.valid_from <= current_date AND (x.valid_to IS NULL OR x.valid_to >= current_date))`.execute(db);
 }

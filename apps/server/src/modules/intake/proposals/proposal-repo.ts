@@ -40,8 +40,8 @@ export interface ProposalRow {
 
 /**
  * Proposals matching `where` (alias t), newest first. The scheda's number and access date come from
- * the scheda when the actor may see it — the destination ente always may, through the grant the
- * proposal made (openProposal) — and are blank otherwise.
+ * the scheda when the actor may see it — the destination's professional social service may, through
+ * the grants the proposal made to its offices (openProposal) — and are blank otherwise.
  */
 export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<ProposalRow[]> {
   const r = await sql<ProposalRow>`
