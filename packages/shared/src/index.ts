@@ -1,5 +1,6 @@
 export * from './wire/errors.js';
 export * from './wire/primitives.js';
+export * from './wire/input-hygiene.js';
 export * from './organisation.js';
 export * from './contracts/index.js';
 export * from './i18n/error-messages.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateOnly, uuid, version } from '../wire/primitives.js';
+import { plainText } from '../wire/input-hygiene.js';
 import { maskable } from '../wire/masked.js';
 import { defineAction } from './define.js';
 import { abilities } from './organisation-common.js';
@@ -15,7 +16,7 @@ export const householdGroupKinds = ['household', 'relatives', 'network'] as cons
 /** Availability of a member as a resource (CS_TB_DISPONIBILITA). */
 export const availabilities = ['available', 'partial', 'unavailable'] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(max).min(1);
 
 export const householdMemberInput = z
   .object({

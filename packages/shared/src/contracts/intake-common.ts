@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maskable } from '../wire/masked.js';
 import { dateOnly, money, timestamp, uuid } from '../wire/primitives.js';
+import { plainText } from '../wire/input-hygiene.js';
 
 /**
  * Intake desk (Sportello di Segretariato Sociale): the scheda accesso and its sections (issue 5,
@@ -42,7 +43,7 @@ export const signerKinds = ['self', 'parent', 'tutore', 'amministratore_sostegno
 export const noticeModes = ['in_person', 'email', 'post', 'home_visit', 'other'] as const;
 export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => plainText(max);
 const optText = (max: number) => text(max).nullable().optional();
 const phone = z.string().trim().regex(/^\+?[0-9 ./-]{5,20}$/, 'telefono_non_valido');
 const email = z.email('email_non_valida').max(254);

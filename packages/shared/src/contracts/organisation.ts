@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enteKinds, officeTypes } from '../organisation.js';
 import { uuid, version } from '../wire/primitives.js';
+import { plainText } from '../wire/input-hygiene.js';
 import { defineAction } from './define.js';
 import { abilities } from './organisation-common.js';
 import { operatorsContracts } from './organisation-operators.js';
@@ -13,7 +14,7 @@ export * from './organisation-profiles.js';
 export * from './organisation-grants.js';
 
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => plainText(max).nullable().optional();
 
 export const contactPointView = z.object({
   id: uuid,

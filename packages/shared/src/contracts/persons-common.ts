@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateOnly, timestamp, uuid, version } from '../wire/primitives.js';
+import { plainText } from '../wire/input-hygiene.js';
 import { maskable } from '../wire/masked.js';
 import { abilities } from './organisation-common.js';
 
@@ -8,7 +9,7 @@ import { abilities } from './organisation-common.js';
  * persons.* and households.* actions.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(max).min(1);
 
 /** Codice fiscale as typed: blanks removed, upper case; the rules live in `fiscal-code/`. */
 export const fiscalCodeInput = z

@@ -14,6 +14,10 @@ export const errorStatus = {
   conflict: 409,
   precondition_failed: 422,
   payload_too_large: 413,
+  /** The request line is over the server's limit (8 KiB of URL, RFC 9110 §15.5.15): a GET input too large. */
+  uri_too_long: 414,
+  /** The request's headers are over the server's limit (16 KiB, RFC 6585 §5): usually stale cookies. */
+  headers_too_large: 431,
   rate_limited: 429,
   internal: 500,
   /** A dependency the action needs is down (e.g. the attachment virus scanner): nothing was saved, retry later. */
