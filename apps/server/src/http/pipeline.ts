@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ActionContract, Locale } from '@siso/shared';
+import { inputHygieneIssues, type ActionContract, type Locale } from '@siso/shared';
 import type { AppServices } from '../app-services.js';
 import type { AuditNote } from '../audit/audit-writer.js';
 import { writeAudit } from '../audit/audit-writer.js';
@@ -83,7 +83,11 @@ async function authenticateAndValidate(st: RequestState): Promise<string | undef
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !st.auth?.csrfMatches(sent)) throw new AppError('forbidden', [{ path: 'x-csrf-token', message: 'csrf' }]);
   }
-  const parsed = contract.input.safeParse(parseInput(contract, req));
+  // Before the schema, for every action whatever its contract: control characters, bad keys, nesting.
+  const raw = parseInput(contract, req);
+  const hygiene = inputHygieneIssues(raw);
+  if (hygiene.length > 0) throw new AppError('invalid_input', hygiene);
+  const parsed = contract.input.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid_input', detailsFromZod(parsed.error));
   st.input = parsed.data;
   // Outputs carrying a secret shown once are never stored for replays (contract.secretOutput).
