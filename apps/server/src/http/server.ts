@@ -14,6 +14,7 @@ import { handlerList } from './handlers.js';
 import { localeOf } from './locale.js';
 import { buildOpenApi } from './openapi.js';
 import { pipelineHandler } from './pipeline.js';
+import { answerClientError, checkRequestHead, NODE_MAX_HEADER_SIZE } from './request-limits.js';
 import { oidcRoutes } from '../auth/oidc/oidc-routes.js';
 import { UPLOAD_ACTIONS } from '../modules/service-requests/attachments/upload-actions.js';
 
@@ -33,7 +34,10 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
     bodyLimit: services.config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     trustProxy: services.config.production,
+    http: { maxHeaderSize: NODE_MAX_HEADER_SIZE },
+    clientErrorHandler: answerClientError,
   });
+  app.addHook('onRequest', checkRequestHead);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
