@@ -36,6 +36,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ SISO_SECRET_KEY: 'c2hvcnQ=' })).toThrow(/32 byte/);
   });
 
+  it('trusts no proxy by default, in production too', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', SISO_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).trustedProxies).toEqual([]);
+  });
+
+  it('reads SISO_TRUSTED_PROXIES as addresses and CIDR ranges, and refuses anything else', () => {
+    expect(loadConfig({ SISO_TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8,' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    for (const bad of ['localhost', '10.0.0.0/33', '::/129', '10.0.0.1/8/8', '10.0.0.0/x', '256.0.0.1', '*']) {
+      expect(() => loadConfig({ SISO_TRUSTED_PROXIES: bad }), bad).toThrow(/SISO_TRUSTED_PROXIES/);
+    }
+  });
+
   it('requires SMTP_URL with the smtp transport', () => {
     expect(() => loadConfig({ SISO_MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL/);
   });

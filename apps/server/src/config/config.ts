@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,22 @@ function purposeIds(v: string | undefined): Record<string, string> | null {
   return ok ? Object.fromEntries(pairs) : null;
 }
 
+/**
+ * SISO_TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses or CIDR ranges whose X-Forwarded-For is
+ * believed; null when an entry is neither.
+ */
+function trustedProxies(v: string | undefined): string[] | null {
+  const entries = (v ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const valid = entries.every((e) => {
+    const [address = '', prefix, ...rest] = e.split('/');
+    const family = net.isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +55,8 @@ export const configSchema = z
     SISO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
     SISO_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     SISO_COOKIE_SECURE: bool.optional(),
+    // Reverse proxies whose X-Forwarded-* headers are believed (docs/configuration.md); none by default.
+    SISO_TRUSTED_PROXIES: z.string().refine((v) => trustedProxies(v) !== null, 'indirizzi IP o reti CIDR separati da virgole (es. 127.0.0.1,10.0.0.0/8)').optional(),
     SISO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
     SISO_JOBS: bool.default(true),
     SISO_MAIL_TRANSPORT: z.enum(['smtp', 'file', 'memory']).optional(),
@@ -102,6 +121,7 @@ export const configSchema = z
         cacheSeconds: c.SISO_SESSION_CACHE_SECONDS,
       },
       cookieSecure: c.SISO_COOKIE_SECURE ?? production,
+      trustedProxies: trustedProxies(c.SISO_TRUSTED_PROXIES) ?? [],
       bodyLimit: c.SISO_BODY_LIMIT_BYTES,
       jobs: c.SISO_JOBS,
       mail: {

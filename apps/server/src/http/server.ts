@@ -33,7 +33,9 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
     logger: opts.logger === false ? false : { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: services.config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: services.config.production,
+    // X-Forwarded-* only from the proxies named in SISO_TRUSTED_PROXIES: otherwise any client could
+    // pick its own address and sidestep the per-IP login limit or write it in the audit (CWE-348).
+    trustProxy: services.config.trustedProxies.length > 0 ? [...services.config.trustedProxies] : false,
     http: { maxHeaderSize: NODE_MAX_HEADER_SIZE },
     clientErrorHandler: answerClientError,
   });
