@@ -40,6 +40,10 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
     clientErrorHandler: answerClientError,
   });
   app.addHook('onRequest', checkRequestHead);
+  // API answers carry personal data: no browser or proxy keeps a copy (OWASP ASVS 8.2.1, CWE-525).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
