@@ -127,7 +127,7 @@ async function openBackend(kind: Backend): Promise<{ app: App; database: Databas
 
 function rawQuery(database: Database, ambitoId: string, officeId: string, input: BenchQuery['input']) {
   const scope = sql<boolean>`p.office_id = ${officeId}`;
-  return searchPersonsQuery(ambitoId, { inScope: scope, canUpdate: scope }, { plan: planSearch(input.q), birthDate: input.birthDate, includeMerged: false, limit: 20, previews: true }).compile(database.db);
+  return searchPersonsQuery(ambitoId, { inScope: scope, canUpdate: scope, rule: (alias: string) => sql`${sql.ref(`${alias}.ambito_id`)} = ${ambitoId}` }, { plan: planSearch(input.q), birthDate: input.birthDate, includeMerged: false, limit: 20, previews: true }).compile(database.db);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { loadSqlParser } from './access/sql-scope-check.js';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Config } from './config/config.js';
@@ -97,6 +98,8 @@ export async function createApp(
   opts: BuildServerOptions & { fastHashing?: boolean; seed?: boolean; jobPollingSeconds?: number; extraJobs?: JobDefinition[] } = {},
 ): Promise<App> {
   const log = pino({ level: opts.logger === false ? 'silent' : config.logLevel });
+  // The scope guard parses request SQL with PostgreSQL's parser (WebAssembly), loaded before any request.
+  await loadSqlParser();
   await prepareDatabase(database, (m) => log.info(m));
   // ANPR via PDND, a municipal registry, the in-process simulator (demo) or none: docs/registry.md.
   const registry = await startRegistry(config, log);

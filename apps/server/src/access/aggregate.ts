@@ -1,11 +1,10 @@
-import { sql, type RawBuilder } from 'kysely';
+import { type RawBuilder } from 'kysely';
 import type { ActionContext } from '../http/action.js';
 import { AppError } from '../http/app-error.js';
 import type { FieldMap } from './field-classes.js';
 import { assertFilterable } from './masking.js';
-import { SCOPE_MARKER } from './scope-guard.js';
 import { suppressSmallCounts, type CountCell, type SuppressedTable } from './small-counts.js';
-import { visibleTo } from './visibility.js';
+import { regionalScope, visibleTo } from './visibility.js';
 
 export type { CountCell, SuppressedTable } from './small-counts.js';
 
@@ -47,8 +46,7 @@ export async function aggregateCounts(
   const enteId = actor.context.enteId;
   const scope = (alias: string): RawBuilder<boolean> =>
     regional
-      ? sql<boolean>`${sql.raw(SCOPE_MARKER)} ${sql.ref(`${alias}.ambito_id`)} IN (
-          SELECT am.id FROM ambito am JOIN ente en ON en.regione_id = am.regione_id WHERE en.id = ${enteId})`
+      ? regionalScope(q.recordKind, alias, enteId)
       : visibleTo(actor, q.permission, q.recordKind, alias);
   const result = await build(scope).execute(ctx.tx);
   const cells = result.rows.map((r) => ({ row: String(r.row), col: String(r.col), count: Number(r.count) }));

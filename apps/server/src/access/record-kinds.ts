@@ -1,47 +1,111 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/types.js';
+import type { RawBuilder } from 'kysely';
 import type { Actor } from './actor.js';
-import { visibleTo } from './visibility.js';
+import { recordKindRules } from './record-kind-rules.js';
 
 /**
- * Record kinds that can be shared (grants) and opened (break-the-glass): each module registers its
- * own (`cases` → table case_file, read permission `cases.get`…) when it is imported. A kind nobody
- * registered answers 404 like an invisible record.
+ * The registry of record kinds (architecture: "privacy by construction"). Every table holding
+ * personal data is a record kind whose ONE registration, in access/record-kind-rules.ts, carries its
+ * whole visibility rule; the visibility module builds every predicate from it and the scope guard
+ * refuses any query on its table without one. Declared in one place, never by the side effect of an
+ * import.
  */
-export interface RecordKind {
+export interface RecordKindRule {
+  /** The table holding the rows (one table may hold several kinds, e.g. `person` and `protectedPerson`). */
   table: string;
-  /** The permission whose scope decides who sees a record of this kind. */
+  /** The permission whose scope decides who reads a record of a root kind. */
   readPermission: string;
+  /**
+   * A child row is visible exactly when its parent is, through the parent's whole rule: `column`
+   * holds the parent's id. Several parents (a polymorphic owner) are told apart by `when`.
+   */
+  parent?: ParentLink | ParentLink[];
+  /** Column naming the desk (office) of a row: rows of a desk excluding one of the actor's profiles are invisible (siso-original §10.3.1). */
+  deskColumn?: string;
+  /** Logical deletion: rows with this column set are invisible unless a read asks for deleted rows. */
+  deletedColumn?: string;
+  /**
+   * Column naming the office that produced a child row. Hidden from whoever sees the parent only
+   * through a grant made with "hide the information produced by my office" (product brief), and —
+   * when that office is a second-level unit (office.second_level) — from first-level offices.
+   */
+  producedByOffice?: string;
+  /** Private rows (a document marked private): read only by their owner. */
+  privateRows?: { flag: string; owner: string };
+  /**
+   * Reserved entries: the row is listed to those who see its parent; its `fields` are masked as class
+   * `reserved` when `flag` is set, for everyone but the readers `reservedReaders` names.
+   */
+  reserved?: { flag: string; fields: readonly string[] };
+  /**
+   * The identification preview of a search (people only): rows of the actor's ambito outside their
+   * sight may be listed with the preview's fields, never those with `neverWhenSet` set.
+   */
+  preview?: { neverWhenSet: string };
+  /** Records of other kinds that make a row of this kind visible as their summary (a scheda shows whom it is about). */
+  referencedBy?: ReadonlyArray<{ kind: string; column: string }>;
+  /** A condition of this kind alone (e.g. who reads a private diary note), in SQL over `alias`. */
+  rowCondition?: (actor: Actor, alias: string) => RawBuilder<boolean>;
+  /**
+   * Rows of a root kind seen by someone outside its tenant by the nature of the record, e.g. a
+   * transfer by its destination desk: OR-ed with scope and grants.
+   */
+  alsoVisible?: (actor: Actor, alias: string) => RawBuilder<boolean>;
 }
 
-const kinds = new Map<string, RecordKind>();
+export interface ParentLink {
+  kind: string;
+  column: string;
+  /** For a polymorphic owner: the discriminating column and its value for this parent. */
+  when?: { column: string; equals: string };
+}
 
-export function registerRecordKind(kind: string, def: RecordKind): void {
-  if (!/^[a-z_][a-z0-9_]*$/.test(def.table)) throw new Error(`invalid table name ${def.table}`);
-  kinds.set(kind, def);
+const rules = new Map<string, RecordKindRule>(Object.entries(recordKindRules));
+
+/** For tests only (testing/fixtures): a table that exists only in the test database. */
+export function registerTestRecordKind(kind: string, rule: RecordKindRule): void {
+  rules.set(kind, rule);
+  derived = null;
+}
+
+export function recordKind(kind: string): RecordKindRule | undefined {
+  return rules.get(kind);
+}
+
+export function parentLinks(rule: RecordKindRule): ParentLink[] {
+  return rule.parent === undefined ? [] : Array.isArray(rule.parent) ? rule.parent : [rule.parent];
+}
+
+/** The root kind whose tenant columns (ambito, ente, office) decide a kind's scope. */
+export function rootKindOf(kind: string): string {
+  let k = kind;
+  for (let i = 0; i < 10; i++) {
+    const links = parentLinks(rules.get(k)!);
+    if (links.length === 0) return k;
+    k = links[0]!.kind;
+  }
+  throw new Error(`record kind ${kind}: parent chain too deep`);
+}
+
+let derived: { kindsOfTable: Map<string, Set<string>>; parentOf: Map<string, string> } | null = null;
+
+/** What the scope guard needs: which kinds live in which table, and each child's parent. */
+export function guardTables(): { kindsOfTable: ReadonlyMap<string, ReadonlySet<string>>; parentOf: ReadonlyMap<string, string> } {
+  if (!derived) {
+    const kindsOfTable = new Map<string, Set<string>>();
+    const parentOf = new Map<string, string>();
+    for (const [kind, rule] of rules) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(rule.table)) throw new Error(`invalid table name ${rule.table}`);
+      if (!kindsOfTable.has(rule.table)) kindsOfTable.set(rule.table, new Set());
+      kindsOfTable.get(rule.table)!.add(kind);
+      const links = parentLinks(rule);
+      if (links.length === 1) parentOf.set(kind, links[0]!.kind);
+    }
+    derived = { kindsOfTable, parentOf };
+  }
+  return derived;
 }
 
 /** Tables guarded by the scope guard: those of every registered record kind. */
 export function protectedTables(): ReadonlySet<string> {
-  return new Set([...kinds.values()].map((k) => k.table));
-}
-
-export function recordKind(kind: string): RecordKind | undefined {
-  return kinds.get(kind);
-}
-
-/** The tenant columns of a visible record, or null (not registered, missing or outside scope). */
-export async function visibleRecord(
-  db: Kysely<DB>,
-  actor: Actor,
-  kind: string,
-  id: string,
-): Promise<{ ambitoId: string; enteId: string; officeId: string } | null> {
-  const def = kinds.get(kind);
-  if (!def) return null;
-  const r = await sql<{ ambito_id: string; ente_id: string; office_id: string }>`
-    SELECT r.ambito_id, r.ente_id, r.office_id FROM ${sql.table(def.table)} AS r
-     WHERE r.id = ${id} AND ${visibleTo(actor, def.readPermission, kind, 'r')}`.execute(db);
-  const row = r.rows[0];
-  return row ? { ambitoId: row.ambito_id, enteId: row.ente_id, officeId: row.office_id } : null;
+  return new Set(guardTables().kindsOfTable.keys());
 }

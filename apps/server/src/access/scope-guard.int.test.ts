@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { defineAction, uuid } from '@siso/shared';
-import { defineHandler } from '../http/action.js';
+import { defineHandler, type ActionContext } from '../http/action.js';
+import { insertedBy, visibleTo } from './visibility.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { grantToProfile } from '../testing/grant-permissions.js';
 import { FIXTURE_KIND, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
@@ -33,12 +34,33 @@ const system = defineHandler(
   },
 );
 
+/** Attacks on the guard (issue 10, point 2): each returns titles of records it should not reach. */
+const attack = (name: string, query: (ctx: ActionContext) => RawBuilder<{ title: string }>) =>
+  defineHandler(
+    defineAction({ name: `fixtures.${name}`, kind: 'query', access: 'context', summary: 'fixture', input: z.object({}), output: z.object({ titles: z.array(z.string()) }) }),
+    async (ctx) => ({ titles: (await query(ctx).execute(ctx.tx)).rows.map((r) => r.title) }),
+  );
+const rule = (ctx: ActionContext, alias: string) => visibleTo(ctx.actor!, 'breakGlass.open', FIXTURE_KIND, alias);
+const attacks = [
+  attack('orTrue', (ctx) => sql`SELECT f.title FROM fixture_record f WHERE true OR ${rule(ctx, 'f')}`),
+  attack('secondAlias', (ctx) => sql`SELECT g.title FROM fixture_record f JOIN fixture_record g ON true WHERE ${rule(ctx, 'f')}`),
+  attack('subquery', (ctx) => sql`SELECT (SELECT max(g.title) FROM fixture_record g) AS title FROM fixture_record f WHERE ${rule(ctx, 'f')}`),
+  attack('borrowedMarker', (ctx) => sql`SELECT f.title FROM fixture_record f WHERE true ${insertedBy(ctx.actor!, FIXTURE_KIND, { ambito_id: ctx.actor!.context!.ambitoId })}`),
+  attack('preservedSide', (ctx) => sql`SELECT f.title FROM fixture_record f LEFT JOIN ente e ON e.id = f.ente_id AND ${rule(ctx, 'f')}`),
+];
+/** What an action's context offers of the database: the guarded transaction, and of the pool only its kind. */
+const rawReach = defineHandler(
+  defineAction({ name: 'fixtures.rawReach', kind: 'query', access: 'context', summary: 'fixture', input: z.object({}), output: z.object({ keys: z.array(z.string()) }) }),
+  async (ctx) => ({ keys: Object.keys(ctx.services.database).sort() }),
+);
+
 let t: TestApp;
 let id: string;
 beforeAll(async () => {
-  t = await createTestApp({ extraHandlers: [forgetful, forgetfulBuilder, system, ...recordFixtureHandlers] });
+  const extra = [forgetful, forgetfulBuilder, system, rawReach, ...attacks, ...recordFixtureHandlers];
+  t = await createTestApp({ extraHandlers: extra });
   await installRecordFixture(t.database.db);
-  const names = ['fixtures.forgetful', 'fixtures.forgetfulBuilder', 'fixtures.system', ...recordFixtureHandlers.map((h) => h.contract.name)];
+  const names = extra.map((h) => h.contract.name);
   await grantToProfile(t.database.db, 'assistente_sociale', names);
   const b = await t.database.db
     .selectFrom('assignment')
@@ -66,6 +88,21 @@ describe('scope guard: forgetting the check is impossible', () => {
     const list = await c.call('fixtures.findRecords', { limit: 200 });
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+
+  it('refuses OR true, a second alias, a subquery, a borrowed insert mark and a rule on the preserved side of an outer join', async () => {
+    const c = await t.as('assistente');
+    for (const a of attacks) {
+      const res = await c.call(a.contract.name, {});
+      expect({ action: a.contract.name, status: res.status }).toEqual({ action: a.contract.name, status: 500 });
+      expect(JSON.stringify(res.body)).not.toMatch(/Cartella di prova/);
+    }
+  });
+
+  it('gives actions no raw database: only the kind of the pool', async () => {
+    const c = await t.as('assistente');
+    const res = await c.call('fixtures.rawReach', {});
+    expect(res.body).toEqual({ keys: ['kind'] });
   });
 
   it('allows the audited bypass, recording its reason', async () => {

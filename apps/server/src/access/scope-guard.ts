@@ -1,53 +1,65 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import { protectedTables } from './record-kinds.js';
-
-/** Written by `visibleTo` into every scoped query; the guard looks for it. */
-export const SCOPE_MARKER = '/*siso:scope*/';
+import {
+  PostgresQueryCompiler,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
+import { guardTables } from './record-kinds.js';
+import { checkScopedSql, ScopeViolation, type GuardMode } from './sql-scope-check.js';
+import { NONCE } from './visibility-token.js';
 
 export class UnscopedAccessError extends Error {}
 
-// The guard runs on every query of every request: compile each table's pattern once.
-const patterns = new Map<string, RegExp>();
-function wordPattern(table: string): RegExp {
-  let re = patterns.get(table);
-  if (!re) {
-    re = new RegExp(`\\b${table}\\b`);
-    patterns.set(table, re);
+const compiler = new PostgresQueryCompiler();
+// The verdict of each distinct SQL text (parameters are $n, so a query shape compiles to one text):
+// the parser runs once per shape, a request pays a map lookup. Bounded: cleared when full.
+const verdicts = new Map<string, string | null>();
+const MAX_VERDICTS = 20_000;
+let tablePattern: { tables: number; re: RegExp } | null = null;
+
+function mentionsGuardedTable(text: string): boolean {
+  const { kindsOfTable } = guardTables();
+  if (!tablePattern || tablePattern.tables !== kindsOfTable.size) {
+    tablePattern = { tables: kindsOfTable.size, re: new RegExp(`\\b(${[...kindsOfTable.keys()].join('|')})\\b`) };
   }
-  return re;
+  return tablePattern.re.test(text);
 }
 
-function collect(node: unknown, tables: Set<string>, raw: string[]): void {
-  if (Array.isArray(node)) {
-    for (const n of node) collect(n, tables, raw);
-    return;
+/** Refuses (throws) a query on a registered table whose every reference does not carry its rule. */
+export function assertScoped(text: string, mode: GuardMode): void {
+  if (!mentionsGuardedTable(text)) return;
+  const key = `${mode}\u0000${text}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    const { kindsOfTable, parentOf } = guardTables();
+    try {
+      checkScopedSql(text, { nonce: NONCE, kindsOfTable, parentOf }, mode);
+      verdict = null;
+    } catch (err) {
+      if (!(err instanceof ScopeViolation)) throw err;
+      verdict = err.message;
+    }
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, verdict);
   }
-  if (node === null || typeof node !== 'object') return;
-  const n = node as { kind?: string; table?: { identifier?: { name?: string } }; sqlFragments?: readonly string[] };
-  if (n.kind === 'TableNode' && n.table?.identifier?.name) tables.add(n.table.identifier.name);
-  if (n.kind === 'RawNode' && n.sqlFragments) raw.push(...n.sqlFragments);
-  for (const v of Object.values(node)) if (v && typeof v === 'object') collect(v, tables, raw);
+  if (verdict !== null) throw new UnscopedAccessError(`${verdict} (use the visibility module, or ctx.asSystem)`);
 }
 
 /**
  * "Forgetting a check must be impossible" (architecture, principle 1): every query a request makes
- * through `ctx.tx` is inspected before it runs; one that touches a table of a registered record kind
- * (persons, cases… — see record-kinds.ts) without the scope predicate of `visibleTo` is refused.
- * The one way around it is `ctx.asSystem(reason)`, audited and allowed only in an allowlist of files
- * (access/as-system.test.ts).
+ * through `ctx.tx` is compiled and checked before it runs (access/sql-scope-check.ts). The way
+ * around it is `ctx.asSystem(reason)` — and, for the writes that must cross into another tenant,
+ * `ctx.crossTenant(reason)` — both audited and allowed only in the files listed in
+ * access/bypass-allowlist.test.ts.
  */
 export class ScopeGuardPlugin implements KyselyPlugin {
+  constructor(private readonly mode: GuardMode = 'request') {}
+
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const guarded = protectedTables();
-    if (guarded.size === 0) return args.node;
-    const tables = new Set<string>();
-    const raw: string[] = [];
-    collect(args.node, tables, raw);
-    const text = raw.join(' ');
-    const touched = [...guarded].filter((t) => tables.has(t) || wordPattern(t).test(text));
-    if (touched.length > 0 && !text.includes(SCOPE_MARKER)) {
-      throw new UnscopedAccessError(`query on ${touched.join(', ')} without the scope predicate (use visibleTo, or ctx.asSystem)`);
-    }
+    assertScoped(compiler.compileQuery(args.node, args.queryId).sql, this.mode);
     return args.node;
   }
 

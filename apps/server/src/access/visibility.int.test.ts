@@ -8,7 +8,7 @@ const placement = (username: string) => placementOf(t.database.db, username);
 import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
 import { effectiveReadable } from './break-glass.js';
 import { maskRecord } from './masking.js';
-import { visibleRecord } from './record-kinds.js';
+import { visibleRecord } from './visibility.js';
 import { visibleInOffice, visibleTo } from './visibility.js';
 import type { Scope } from './actor.js';
 import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';

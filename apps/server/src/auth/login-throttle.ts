@@ -53,10 +53,10 @@ export class LoginThrottle {
   }
 }
 
-const throttles = new WeakMap<AppServices, LoginThrottle>();
+const throttles = new WeakMap<Pick<AppServices, 'config'>, LoginThrottle>();
 
 /** The throttle of a running app (its HMAC key derived once); the counts themselves live in the database. */
-export function loginThrottle(services: AppServices): LoginThrottle {
+export function loginThrottle(services: Pick<AppServices, 'config'>): LoginThrottle {
   let t = throttles.get(services);
   if (!t) {
     const key = Buffer.from(crypto.hkdfSync('sha256', secretKey(services.config), Buffer.alloc(0), 'siso login throttle v1', 32));

@@ -459,6 +459,7 @@ export interface Office {
   id: string;
   name: string;
   phone: string | null;
+  second_level: Generated<boolean>;
   type: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;

@@ -8,6 +8,9 @@ import type { DB } from '../db/types.js';
 import type { Tx } from '../db/transaction.js';
 import type { AppServices } from '../app-services.js';
 
+/** The services an action may use: everything but the database pool (its kind is enough to describe it). */
+export type ActionServices = Omit<AppServices, 'database'> & { database: Pick<AppServices['database'], 'kind'> };
+
 /** What the pipeline hands to an action (architecture, request pipeline step 3). */
 export interface ActionContext {
   /** The acting operator; null only for `public` actions. */
@@ -17,7 +20,11 @@ export interface ActionContext {
   audit: (note: AuditNote) => void;
   /** Enqueues a job after commit, through an outbox row written in this transaction. */
   enqueue: (job: string, payload: Record<string, unknown>) => Promise<void>;
-  services: AppServices;
+  /**
+   * Named services only: never the raw database (issue 10, point 3) — a request reads and writes
+   * through `tx`, whose every query passes the scope guard.
+   */
+  services: ActionServices;
   request: { id: string; ip: string; userAgent: string | undefined; locale: Locale };
   /** Cookie control for auth.* actions (the only ones that create or end sessions). */
   session: {
@@ -32,6 +39,13 @@ export interface ActionContext {
    * allowed only in the files listed in access/as-system.test.ts.
    */
   asSystem(reason: string): Tx;
+  /**
+   * The request's transaction for a write that must cross into another ente or ambito (delivering a
+   * transfer or a proposal, alerts to another ente): reads stay guarded, INSERTs may carry another
+   * tenant, UPDATEs reach rows the actor can see. Audited with the reason; allowed only in the files
+   * listed in access/bypass-allowlist.test.ts.
+   */
+  crossTenant(reason: string): Tx;
   /**
    * Work to run when the action fails, after the rollback (and before the denied request is audited),
    * on the database outside the transaction: e.g. counting a failed login (OWASP ASVS 2.2.1), which

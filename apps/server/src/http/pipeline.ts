@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { ScopeGuardPlugin } from '../access/scope-guard.js';
 import { enqueueViaOutbox } from '../jobs/outbox.js';
-import type { ActionContext, ActionHandler } from './action.js';
+import type { ActionContext, ActionHandler, ActionServices } from './action.js';
 import { AppError } from './app-error.js';
 import { checkAccess, resolveSession, type Authenticated } from './authenticate.js';
 import { detailsFromZod, errorBody } from './error-body.js';
@@ -117,7 +117,7 @@ async function runInTransaction(st: RequestState, handler: ActionHandler, idemKe
         enqueue: async (job, payload) => {
           await enqueueViaOutbox(tx, job, payload);
         },
-        services,
+        services: actionServices(services),
         request: { id: req.id, ip: req.ip, userAgent: req.headers['user-agent'], locale: st.locale },
         session: {
           csrfToken: st.auth?.csrfToken ?? null,
@@ -129,6 +129,11 @@ async function runInTransaction(st: RequestState, handler: ActionHandler, idemKe
           systemReasons.push(reason);
           mergeNote(st.notes, { details: { asSystem: [...systemReasons] } });
           return tx.withoutPlugins();
+        },
+        crossTenant: (reason) => {
+          systemReasons.push(`crossTenant: ${reason}`);
+          mergeNote(st.notes, { details: { asSystem: [...systemReasons] } });
+          return tx.withoutPlugins().withPlugin(new ScopeGuardPlugin('crossTenant'));
         },
         onFailure: (work) => st.failureWork.push(work),
       };
@@ -187,6 +192,19 @@ async function answerFailure(st: RequestState, err: unknown): Promise<void> {
 function isIdempotencyCollision(err: unknown): boolean {
   const e = err as { code?: unknown; constraint?: unknown };
   return e.code === '23505' && e.constraint === 'idempotency_key_pkey';
+}
+
+const servicesOfActions = new WeakMap<AppServices, ActionServices>();
+
+/** The services without the pool: a copy whose `database` names only its kind (issue 10, point 3). */
+function actionServices(services: AppServices): ActionServices {
+  let s = servicesOfActions.get(services);
+  if (!s) {
+    const { database, ...rest } = services;
+    s = { ...rest, database: { kind: database.kind }, afterCommit: (w) => services.afterCommit(w) };
+    servicesOfActions.set(services, s);
+  }
+  return s;
 }
 
 const guarded = new WeakMap<object, Kysely<DB>>();

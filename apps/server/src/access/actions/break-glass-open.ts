@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { breakGlassOpen } from '@siso/shared';
 import { defineHandler } from '../../http/action.js';
 import { AppError } from '../../http/app-error.js';
-import { visibleRecord } from '../record-kinds.js';
+import { visibleRecord } from '../visibility.js';
 
 /**
  * Break-the-glass (architecture): for a record the operator can already see, open masked classes for

@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { PrivacyStatus } from '@siso/shared';
 import type { DB } from '../../db/types.js';
-import { visibleTo } from '../../access/visibility.js';
+import { visible } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { PERSON } from '../persons/person-kinds.js';
-import { INTAKE_RECORD } from '../intake/intake-kinds.js';
-import { deskSettingsOf, notExcludedDesk } from '../intake/desk-access.js';
+import { deskSettingsOf } from '../intake/desk-access.js';
 import { inNoticeScope, noticeScopeOf, type NoticeScope } from './notice-scope.js';
 
 /**
@@ -23,9 +22,7 @@ export async function privacyStatusOf(db: Kysely<DB>, actor: ContextActor, perso
            EXISTS (SELECT 1 FROM privacy_notice n WHERE n.person_id = p.id AND ${inNoticeScope(scope, 'n')}) AS signed
       FROM person p
      WHERE p.id = ANY(${[...new Set(personIds)]}::uuid[])
-       AND (${visibleTo(actor, 'persons.get', PERSON, 'p')}
-            OR EXISTS (SELECT 1 FROM intake_record r WHERE r.person_id = p.id AND r.deleted_at IS NULL
-                          AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}))`.execute(db);
+       AND ${visible(actor, PERSON, 'p', { orReferenced: true })}`.execute(db);
   for (const row of r.rows) out.set(row.id, statusOf(row.anonymous, row.signed));
   return out;
 }

@@ -3,7 +3,6 @@ import type { DeskCounters } from '@siso/shared';
 import { visibleInOffice } from '../../access/visibility.js';
 import type { Tx } from '../../db/transaction.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { notExcludedDesk } from '../intake/desk-access.js';
 import { INTAKE_RECORD } from '../intake/intake-kinds.js';
 
 /**
@@ -30,7 +29,7 @@ export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: stri
            (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')}) AS proposals
       FROM intake_record r
      WHERE r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
-       AND ${visibleInOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r', officeId)} AND ${notExcludedDesk(actor, 'r')}`.execute(tx);
+       AND ${visibleInOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r', officeId)}`.execute(tx);
   const c = r.rows[0]!;
   return { officeId, from, to, ...c };
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeskView } from '@siso/shared';
 import type { z } from 'zod';
 import type { deskSettings, IntakeSection } from '@siso/shared';
@@ -94,12 +94,3 @@ export function deskWritable(actor: ContextActor, settings: DeskSettings): Set<F
   return new Set([...actor.writable].filter((c) => readable.has(c)));
 }
 
-/**
- * Schede of a desk that excludes one of the actor's profiles do not exist for that actor
- * (siso-original §10.3.1: excluded profiles neither open the desk nor read its records and notes).
- * Goes next to `visibleTo` on every read of intake_record aliased `alias`.
- */
-export function notExcludedDesk(actor: ContextActor, alias: string): RawBuilder<boolean> {
-  return sql<boolean>`NOT EXISTS (SELECT 1 FROM desk_config dx WHERE dx.office_id = ${sql.ref(`${alias}.office_id`)}
-                                   AND dx.excluded_profiles && ${[...actor.profiles]}::text[])`;
-}

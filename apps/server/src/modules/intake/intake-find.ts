@@ -9,7 +9,7 @@ import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { deskReadable, notExcludedDesk, type DeskSettings } from './desk-access.js';
+import { deskReadable, type DeskSettings } from './desk-access.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { personSummaryJson, presentPersonSummary, type PersonSummaryRow } from './intake-persons.js';
 import { intakeAbilities } from './intake-repo.js';
@@ -63,7 +63,7 @@ export async function findIntakeSummaries(
   // One desk's list (the common case, and the desk home's) or the whole reach (allOffices).
   const visible = (permission: string) =>
     officeId ? visibleInOffice(actor, permission, INTAKE_RECORD, 'r', officeId) : visibleTo(actor, permission, INTAKE_RECORD, 'r');
-  const where = [sql`r.deleted_at IS NULL`, visible('intakeRecords.get'), notExcludedDesk(actor, 'r')];
+  const where = [sql`r.deleted_at IS NULL`, visible('intakeRecords.get')];
   if (filters.from) where.push(sql`r.access_date >= ${filters.from}::date`);
   if (filters.to) where.push(sql`r.access_date <= ${filters.to}::date`);
   if (filters.status) where.push(sql`r.status = ${filters.status}`);
@@ -83,7 +83,7 @@ export async function findIntakeSummaries(
            (SELECT so.name || ' — ' || se.name FROM intake_transfer t JOIN office so ON so.id = t.source_office_id JOIN ente se ON se.id = t.source_ente_id
              WHERE t.id = r.received_from) AS received_from_office,
            r.updated_at, r.version, ${visible('intakeRecords.update')} AS can_update,
-           ${personSummaryJson(sql.ref('r.person_id'))} AS person,
+           ${personSummaryJson(actor, sql.ref('r.person_id'))} AS person,
            (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
            ${deskMasking}
       FROM intake_record r

@@ -2,13 +2,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PersonSummary } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { maskRecord } from '../../access/masking.js';
-import { visibleTo } from '../../access/visibility.js';
+import { visible } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { PERSON } from '../persons/person-kinds.js';
 import { personFieldClasses } from '../persons/persons.fields.js';
-import { INTAKE_RECORD } from './intake-kinds.js';
-import { notExcludedDesk } from './desk-access.js';
 
 /** The columns of a person summary, as read (a row, or the JSON object of `personSummaryJson`). */
 export interface PersonSummaryRow {
@@ -22,11 +20,11 @@ export interface PersonSummaryRow {
  * `loadPersonSummaries`' second branch, so no second visibility check): one round trip for a list
  * instead of two. Masked afterwards by `presentPersonSummary`.
  */
-export function personSummaryJson(personIdRef: RawBuilder<unknown>): RawBuilder<PersonSummaryRow | null> {
+export function personSummaryJson(actor: ContextActor, personIdRef: RawBuilder<unknown>): RawBuilder<PersonSummaryRow | null> {
   return sql<PersonSummaryRow | null>`(SELECT json_build_object('id', p.id, 'anonymous_code', p.anonymous_code, 'fiscal_code', p.fiscal_code,
             'fiscal_code_kind', p.fiscal_code_kind, 'surname', p.surname, 'name', p.name, 'birth_date', p.birth_date,
             'date_of_death', p.date_of_death, 'version', p.version, 'ente_name', (SELECT e.name FROM ente e WHERE e.id = p.ente_id))
-       FROM person p WHERE p.id = ${personIdRef})`;
+       FROM person p WHERE p.id = ${personIdRef} AND ${visible(actor, PERSON, 'p', { orReferenced: true })})`;
 }
 
 /** A person summary masked per class; the classes shown are added to `classes`. */
@@ -62,9 +60,7 @@ export async function loadPersonSummaries(
     SELECT p.id, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.birth_date, p.date_of_death, p.version, e.name AS ente_name
       FROM person p JOIN ente e ON e.id = p.ente_id
      WHERE p.id = ANY(${[...new Set(ids)]}::uuid[])
-       AND (${visibleTo(actor, 'persons.get', PERSON, 'p')}
-            OR EXISTS (SELECT 1 FROM intake_record r WHERE r.person_id = p.id AND r.deleted_at IS NULL
-                          AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}))`.execute(db);
+       AND ${visible(actor, PERSON, 'p', { orReferenced: true })}`.execute(db);
   for (const p of r.rows) people.set(p.id, presentPersonSummary(p, readable, classes));
   return { people, classesRead: [...classes] };
 }

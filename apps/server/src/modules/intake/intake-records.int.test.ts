@@ -48,7 +48,7 @@ async function addOperator(username: string, like: string, officeType: string, p
   return t.as(username);
 }
 
-/** What the writes of the actions on a scheda leave behind: versions, transfers, requests, files, notes, notices. */
+/** What the writes of the actions on a scheda leave behind: version, transfers, requests, files, notes, notices, grants. */
 async function writesOn(intakeId: string) {
   const r = await sql`
     SELECT (SELECT version FROM intake_record WHERE id = ${intakeId}) AS version,
@@ -56,7 +56,8 @@ async function writesOn(intakeId: string) {
            (SELECT count(*)::int FROM intake_note WHERE intake_id = ${intakeId}) AS notes,
            (SELECT json_agg(json_build_object('id', id, 'version', version, 'status', status) ORDER BY id) FROM service_request WHERE intake_id = ${intakeId}) AS requests,
            (SELECT count(*)::int FROM attachment a JOIN service_request sr ON sr.id = a.owner_id WHERE sr.intake_id = ${intakeId} AND a.deleted_at IS NULL) AS files,
-           (SELECT count(*)::int FROM privacy_notice WHERE intake_id = ${intakeId}) AS notices`.execute(db());
+           (SELECT count(*)::int FROM privacy_notice WHERE intake_id = ${intakeId}) AS notices,
+           (SELECT count(*)::int FROM access_grant WHERE record_id = ${intakeId}) AS grants`.execute(db());
   return r.rows[0];
 }
 
@@ -350,6 +351,7 @@ describe('who reaches a scheda', () => {
         ['serviceRequests.create', { intakeId: s.id, serviceCode: 'UDC79', attachments: [pdf] }],
         ['serviceRequests.update', { id: sr.body.id, version: sr.body.version, status: 'done', addAttachments: [pdf] }],
         ['attachments.get', { id: sr.body.attachments[0].id }],
+        ['grants.create', { recordKind: 'intakeRecord', recordId: s.id, subjectKind: 'office', subjectId: umbertide, purpose: 'valutazione congiunta', validFrom: '2025-01-01' }],
       ];
       const answers: Record<string, number> = {};
       for (const [action, input] of calls) answers[action] = (await responsabile.call(action, input)).status;
@@ -430,6 +432,11 @@ describe('deletion (logical, with a reason)', () => {
     expect((await sportello.call('intakeRecords.get', { id: s.body.id })).status).toBe(404);
     expect((await sportello.call('intakeRecords.find', { number: s.body.number })).body.items).toEqual([]);
     expect((await sportello.call('intakeRecords.delete', { id: s.body.id, version: 1, reason })).status).toBe(404);
+    // Gone for sharing too: the sector head of the ente cannot grant it to anyone.
+    const office = (await placementOf(db(), 'assistente')).officeId;
+    const share = await responsabile.call('grants.create', { recordKind: 'intakeRecord', recordId: s.body.id, subjectKind: 'office', subjectId: office, purpose: 'valutazione congiunta', validFrom: '2025-01-01' });
+    expect(share.status).toBe(404);
+    expect(await db().selectFrom('access_grant').select('id').where('record_id', '=', s.body.id).execute()).toEqual([]);
 
     const row = await db().selectFrom('intake_record').select(['deleted_by', 'deletion_reason', 'version']).where('id', '=', s.body.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ deleted_by: (await placementOf(db(), 'sportello')).operatorId, deletion_reason: reason, version: 1 });

@@ -4,7 +4,7 @@ import { abilitiesFor } from '../../access/abilities.js';
 import { maskCustomValues } from '../../access/custom-fields.js';
 import type { FieldClass } from '../../access/field-classes.js';
 import { MASKED, maskRecord } from '../../access/masking.js';
-import { visibleTo } from '../../access/visibility.js';
+import { canWrite, visibleTo } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import type { ActionContext } from '../../http/action.js';
 import { AppError } from '../../http/app-error.js';
@@ -12,7 +12,7 @@ import { privacyStatusOf } from '../consents/privacy-status.js';
 import { actorOf, type ContextActor } from '../organisation/require-actor.js';
 import { loadServiceRequests } from '../service-requests/service-request-repo.js';
 import { effectiveReadable } from '../../access/break-glass.js';
-import { contactPointsOf, deskReadable, deskSettingsOf, notExcludedDesk } from './desk-access.js';
+import { contactPointsOf, deskReadable, deskSettingsOf } from './desk-access.js';
 import { deskFields, missingOf } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { loadIntakeNotes } from './intake-notes.js';
@@ -69,13 +69,13 @@ export async function loadIntakeRow(
   const r = await sql<IntakeRow>`
     SELECT r.*, e.name AS ente_name, e.regione_id, o.name AS office_name, o.type AS office_type,
            op.given_name || ' ' || op.family_name AS operator_name,
-           ${visibleTo(actor, 'intakeRecords.update', INTAKE_RECORD, 'r')} AS can_update
+           ${canWrite(actor, INTAKE_RECORD, 'r', 'intakeRecords.update')} AS can_update
       FROM intake_record r
       JOIN ente e ON e.id = r.ente_id
       JOIN office o ON o.id = r.office_id
       JOIN operator op ON op.id = r.operator_id
      WHERE r.id = ${id} AND r.deleted_at IS NULL
-       AND ${visibleTo(actor, permission, INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}
+       AND ${visibleTo(actor, permission, INTAKE_RECORD, 'r')}
      ${opts.forUpdate ? sql`FOR UPDATE OF r` : sql``}`.execute(db);
   return r.rows[0] ?? null;
 }

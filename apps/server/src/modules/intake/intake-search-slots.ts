@@ -3,7 +3,6 @@ import { visibleTo } from '../../access/visibility.js';
 import { privacyStatusOf } from '../consents/privacy-status.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { registerSearchSlot } from '../persons/search/search-slots.js';
-import { notExcludedDesk } from './desk-access.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 
 /**
@@ -20,7 +19,7 @@ registerSearchSlot('intake', async (db, actor, personIds) => {
            count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete, max(r.access_date) AS last_access_date
       FROM intake_record r
      WHERE r.person_id = ANY(${[...personIds]}::uuid[]) AND r.deleted_at IS NULL
-       AND ${visibleTo(a, 'intakeRecords.get', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(a, 'r')}
+       AND ${visibleTo(a, 'intakeRecords.get', INTAKE_RECORD, 'r')}
      GROUP BY r.person_id`.execute(db);
   for (const x of r.rows) out.set(x.person_id, { complete: x.complete, incomplete: x.incomplete, lastAccessDate: x.last_access_date });
   return out;

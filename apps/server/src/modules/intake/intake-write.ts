@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { intakeSectionsInput, type IntakeSectionsInput } from '@siso/shared';
 import type { ActionContext } from '../../http/action.js';
-import { insertIntoOwnTenant } from '../persons/tenant-write.js';
+import { insertedBy } from '../../access/visibility.js';
 import { ambitoActor } from '../persons/require-ambito.js';
 import { todayInRome } from '../persons/validate-person.js';
 import { assertDeskOpen, deskWritable, type DeskSettings } from './desk-access.js';
@@ -67,7 +67,7 @@ export async function insertIntake(
       operator_id: actor.operatorId, number, received_from: extra.receivedFrom ?? null,
       ...(sectionColumns(next) as { access_date: string }),
     })
-    .modifyEnd(insertIntoOwnTenant())
+    .modifyEnd(insertedBy(actor, INTAKE_RECORD, { ambito_id: c.ambitoId }))
     .execute();
   ctx.audit({ subjectPeople: next.personId ? [next.personId] : [], targets: [{ kind: INTAKE_RECORD, id }], classesChanged });
   return id;

@@ -1,7 +1,7 @@
 import type { GrantView } from '@siso/shared';
 import { sql, type Selectable } from 'kysely';
 import { abilitiesFor } from '../../access/abilities.js';
-import { visibleRecord } from '../../access/record-kinds.js';
+import { visibleRecord } from '../../access/visibility.js';
 import { grantedToActor } from '../../access/visibility.js';
 import type { AccessGrant } from '../../db/types.js';
 import type { Tx } from '../../db/transaction.js';

@@ -1,19 +1,15 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
-import { registerRecordKind } from '../../access/record-kinds.js';
 import { grantedToActor } from '../../access/visibility.js';
 
 /**
- * Record kinds of the registry. `person`: the person table is scope-guarded from now on — every
- * query on it must carry `visibleTo` (access/scope-guard.ts). `protectedPerson`: an access grant of
- * this kind names an operator (or office) allowed to see where a protected person lives and who
- * their family is (issue 4, point 5); granted with grants.create like any other record.
+ * Record kinds of the registry (their rules: access/record-kind-rules.ts). `protectedPerson`: an
+ * access grant of this kind names an operator (or office) allowed to see where a protected person
+ * lives and who their family is (issue 4, point 5); granted with grants.create like any other record.
  */
 export const PERSON = 'person';
 export const PROTECTED_PERSON = 'protectedPerson';
 
-registerRecordKind(PERSON, { table: 'person', readPermission: 'persons.get' });
-registerRecordKind(PROTECTED_PERSON, { table: 'person', readPermission: 'persons.get' });
 
 /** True when the actor holds an active `protectedPerson` grant on the person `idRef`. */
 export function protectionGrantedSql(actor: Actor, idRef: RawBuilder<unknown>): RawBuilder<boolean> {

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { SCOPE_MARKER } from '../../access/scope-guard.js';
 
 /**
  * Everything that points at a person, for a merge ("all references move to the surviving record",
@@ -45,8 +44,8 @@ export async function moveReferences(db: Kysely<DB>, fromId: string, toId: strin
     await ref.beforeMove?.(db, fromId, toId);
     // Every reference moves, inside the actor's scope or not (a scheda of another desk too): the
     // merge is authorised on the person, and a reference left behind would point at a merged record.
-    // Scope-guarded tables (intake_record) therefore carry the marker, as tenant inserts do.
-    const r = await sql`UPDATE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${toId} WHERE ${sql.ref(ref.column)} = ${fromId} ${sql.raw(SCOPE_MARKER)}`.execute(db);
+    // The caller passes the audited system handle (ctx.asSystem) for that reason.
+    const r = await sql`UPDATE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${toId} WHERE ${sql.ref(ref.column)} = ${fromId}`.execute(db);
     out[`${ref.table}.${ref.column}`] = Number(r.numAffectedRows ?? 0);
   }
   return out;

@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor.js';
 import { abilitiesFor } from '../../access/abilities.js';
 import { effectiveReadable } from '../../access/break-glass.js';
 import { MASKED, maskRecord } from '../../access/masking.js';
-import { visibleTo } from '../../access/visibility.js';
+import { canWrite, visibleTo } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import type { AuditNote } from '../../audit/audit-writer.js';
 import { PERSON, protectionGrantedSql } from './person-kinds.js';
@@ -66,7 +66,7 @@ export async function loadPerson(
   const permission = opts.permission ?? 'persons.get';
   const r = await sql<PersonRow>`
     SELECT p.*, e.name AS ente_name,
-           ${visibleTo(actor, 'persons.update', PERSON, 'p')} AS can_update,
+           ${canWrite(actor, PERSON, 'p', 'persons.update')} AS can_update,
            ${protectionGrantedSql(actor, sql.ref('p.id'))} AS protection_granted
       FROM person p JOIN ente e ON e.id = p.ente_id
      WHERE p.id = ${id} AND ${visibleTo(actor, permission, PERSON, 'p')}

@@ -6,7 +6,6 @@ import { abilitiesFor } from '../../access/abilities.js';
 import { maskRecord } from '../../access/masking.js';
 import { visibleTo } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { notExcludedDesk } from '../intake/desk-access.js';
 import { INTAKE_RECORD } from '../intake/intake-kinds.js';
 import { loadAttachmentViews } from './attachments/attachment-views.js';
 
@@ -63,7 +62,7 @@ export async function loadServiceRequests(
 export async function loadServiceRequest(db: Kysely<DB>, actor: ContextActor, id: string, readable: ReadonlySet<FieldClass>): Promise<ServiceRequestView | null> {
   const visible = await sql<{ intake_id: string }>`
     SELECT sr.intake_id FROM service_request sr JOIN intake_record i ON i.id = sr.intake_id
-     WHERE sr.id = ${id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')} AND ${notExcludedDesk(actor, 'i')}`.execute(db);
+     WHERE sr.id = ${id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}`.execute(db);
   const intakeId = visible.rows[0]?.intake_id;
   if (!intakeId) return null;
   const all = await loadServiceRequests(db, actor, [intakeId], readable);
@@ -103,7 +102,7 @@ export async function loadIntakeForWrite(
     SELECT i.id, i.ambito_id, i.ente_id, i.office_id, i.person_id,
            ${visibleTo(actor, 'intakeRecords.update', INTAKE_RECORD, 'i')} AS can_write
       FROM intake_record i
-     WHERE i.id = ${intakeId} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')} AND ${notExcludedDesk(actor, 'i')}
+     WHERE i.id = ${intakeId} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}
      FOR UPDATE OF i`.execute(db);
   return r.rows[0] ?? null;
 }

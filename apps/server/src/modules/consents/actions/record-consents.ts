@@ -6,7 +6,6 @@ import type { ErrorDetail } from '../../../http/app-error.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
 import { PERSON } from '../../persons/person-kinds.js';
 import { visibleTo } from '../../../access/visibility.js';
-import { notExcludedDesk } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
 import { todayInRome } from '../../../documents/rome-time.js';
 import { checkAndScanAttachments, storeAttachments } from '../../service-requests/attachments/store-attachments.js';
@@ -45,7 +44,7 @@ export const recordConsents = defineHandler(consentsRecord, async (ctx, input) =
     const intake = await sql`
       SELECT 1 FROM intake_record i
        WHERE i.id = ${input.intakeId} AND i.person_id = ${person.id} AND i.deleted_at IS NULL
-         AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')} AND ${notExcludedDesk(actor, 'i')}`.execute(ctx.tx);
+         AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}`.execute(ctx.tx);
     if (intake.rows.length === 0) problems.push({ path: 'intakeId', message: 'scheda_non_della_persona' });
   }
   assertNoProblems(problems);

@@ -1,6 +1,6 @@
 import { intakeRecordsComplete, type SocialCategory } from '@siso/shared';
 import { sql } from 'kysely';
-import { visibleTo } from '../../../access/visibility.js';
+import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -32,7 +32,7 @@ export const completeIntakeRecord = defineHandler(intakeRecordsComplete, async (
   await sql`UPDATE intake_record r
                SET status = 'complete', completed_at = now(), completed_by = ${actor.operatorId},
                    version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
-             WHERE r.id = ${row.id} AND ${visibleTo(actor, 'intakeRecords.complete', INTAKE_RECORD, 'r')}`.execute(ctx.tx);
+             WHERE r.id = ${row.id} AND ${writableBy(actor, INTAKE_RECORD, 'r', 'intakeRecords.complete')}`.execute(ctx.tx);
   const outcome = stored.outcome ?? {};
   if (outcome.type === 'take_charge_proposal') {
     await openProposal(

@@ -1,6 +1,6 @@
 import { intakeRecordsDelete } from '@siso/shared';
 import { sql } from 'kysely';
-import { visibleTo } from '../../../access/visibility.js';
+import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -32,7 +32,7 @@ export const deleteIntakeRecord = defineHandler(intakeRecordsDelete, async (ctx,
     UPDATE intake_record r
        SET deleted_at = now(), deleted_by = ${actor.operatorId}, deletion_reason = ${input.reason},
            version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
-     WHERE r.id = ${row.id} AND ${visibleTo(actor, 'intakeRecords.delete', INTAKE_RECORD, 'r')}
+     WHERE r.id = ${row.id} AND ${writableBy(actor, INTAKE_RECORD, 'r', 'intakeRecords.delete')}
      RETURNING r.deleted_at`.execute(ctx.tx);
   const deletedAt = done.rows[0]!.deleted_at;
   ctx.audit({ subjectPeople: row.person_id ? [row.person_id] : [], targets: [{ kind: INTAKE_RECORD, id: row.id }], details: { number: row.number, reason: input.reason } });

@@ -1,5 +1,5 @@
 import { intakeRecordsUpdate } from '@siso/shared';
-import { visibleTo } from '../../../access/visibility.js';
+import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { sql } from 'kysely';
@@ -35,7 +35,7 @@ export const updateIntakeRecord = defineHandler(intakeRecordsUpdate, async (ctx,
   }
   await sql`UPDATE intake_record r
                SET ${sql.join([...intakeSetClause(sectionColumns(next)), sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
-             WHERE r.id = ${id} AND ${visibleTo(actor, 'intakeRecords.update', INTAKE_RECORD, 'r')}`.execute(ctx.tx);
+             WHERE r.id = ${id} AND ${writableBy(actor, INTAKE_RECORD, 'r', 'intakeRecords.update')}`.execute(ctx.tx);
   const people = [...new Set([row.person_id, next.personId].filter((p): p is string => p !== null))];
   ctx.audit({ subjectPeople: people, targets: [{ kind: INTAKE_RECORD, id }], classesChanged });
   return loadIntakeView(ctx, id);

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { TransferSnapshot } from '@siso/shared';
-import { visibleTo } from '../../../access/visibility.js';
+import { visible, visibleTo } from '../../../access/visibility.js';
+import { PERSON } from '../../persons/index.js';
 import type { Tx } from '../../../db/transaction.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
-import { notExcludedDesk } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 
 export interface SendableIntake {
@@ -51,9 +51,9 @@ export async function loadSendable(tx: Tx, actor: ContextActor, id: string): Pro
       FROM intake_record r
       JOIN office o ON o.id = r.office_id
       JOIN operator op ON op.id = r.operator_id
-      LEFT JOIN person p ON p.id = r.person_id
+      LEFT JOIN person p ON p.id = r.person_id AND ${visible(actor, PERSON, 'p', { orReferenced: true })}
      WHERE r.id = ${id} AND r.deleted_at IS NULL AND r.ente_id = ${actor.context.enteId}
-       AND ${visibleTo(actor, 'intakeRecords.send', INTAKE_RECORD, 'r')} AND ${notExcludedDesk(actor, 'r')}
+       AND ${visibleTo(actor, 'intakeRecords.send', INTAKE_RECORD, 'r')}
        FOR UPDATE OF r`.execute(tx);
   const x = r.rows[0];
   if (!x) return null;

@@ -10,7 +10,7 @@ import { diffColumns, writeHistory } from '../person-history.js';
 import { loadPerson, presentPerson } from '../person-repo.js';
 import { personInputClasses } from '../persons.fields.js';
 import { isValidSearchToken } from '../search-token.js';
-import { insertIntoOwnTenant } from '../tenant-write.js';
+import { insertedBy } from '../../../access/visibility.js';
 import { checkAddressPlace, fiscalCodeKindOf, resolveIdentity, throwIfProblems } from '../validate-person.js';
 import { grantProtectionTo, insertAddresses, insertAliases } from '../person-parts.js';
 
@@ -67,7 +67,7 @@ export const createPerson = defineHandler(personsCreate, async (ctx, input) => {
       ctx.tx
         .insertInto('person')
         .values({ id, ambito_id: c.ambitoId, ente_id: c.enteId, office_id: c.officeId, created_by: actor.operatorId, updated_by: actor.operatorId, ...columns })
-        .modifyEnd(insertIntoOwnTenant())
+        .modifyEnd(insertedBy(actor, PERSON, { ambito_id: c.ambitoId }))
         .execute(),
     { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente' } },
   );

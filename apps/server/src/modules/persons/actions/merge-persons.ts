@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { normalizeName, personsMerge, type mergeableFields } from '@siso/shared';
-import { visibleTo } from '../../../access/visibility.js';
+import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -70,7 +70,7 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
 
   // 1. Retire the merged record first: the unique fiscal-code index ignores merged records.
   await sql`UPDATE person p SET merged_into = ${survivor.id}, archived_at = now(), version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
-             WHERE p.id = ${merged.id} AND ${visibleTo(actor, 'persons.merge', PERSON, 'p')}`.execute(ctx.tx);
+             WHERE p.id = ${merged.id} AND ${writableBy(actor, PERSON, 'p', 'persons.merge')}`.execute(ctx.tx);
 
   // 2. The survivor takes the chosen fields; contacts are united.
   const columns: Record<string, unknown> = {};
@@ -86,7 +86,7 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
     columns.name_norm = finalName ? normalizeName(finalName) : null;
   }
   await sql`UPDATE person p SET ${sql.join([...setClause(columns), sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
-             WHERE p.id = ${survivor.id} AND ${visibleTo(actor, 'persons.merge', PERSON, 'p')}`.execute(ctx.tx);
+             WHERE p.id = ${survivor.id} AND ${writableBy(actor, PERSON, 'p', 'persons.merge')}`.execute(ctx.tx);
 
   // 3. Aliases: the merged person's own names become an alias when they differ; its aliases move.
   const moved: Record<string, number> = {};
@@ -112,7 +112,7 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('household_group as g2').select('g2.id').whereRef('g2.kind', '=', 'household_group.kind').where('g2.owner_person_id', '=', survivor.id).where('g2.archived_at', 'is', null))))
     .executeTakeFirst();
   moved.household_group = Number(groups.numUpdatedRows);
-  Object.assign(moved, await moveReferences(ctx.tx, merged.id, survivor.id));
+  Object.assign(moved, await moveReferences(ctx.asSystem('unione: i riferimenti alla persona unita passano alla superstite in ogni ufficio'), merged.id, survivor.id));
   await sql`DELETE FROM household_member m USING household_group g WHERE m.group_id = g.id AND g.owner_person_id = ${survivor.id} AND m.person_id = ${survivor.id}`.execute(ctx.tx);
 
   // 6. Access grants on the merged person now reach the survivor.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { decodeOmocodia, fiscalCodeMismatches, personsReplaceFiscalCode } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -44,7 +44,7 @@ export const replaceFiscalCode = defineHandler(personsReplaceFiscalCode, async (
   await mapUniqueViolations(
     () => sql`UPDATE person p SET fiscal_code = ${input.fiscalCode}, fiscal_code_kind = 'definitive', fiscal_code_base = ${decodeOmocodia(input.fiscalCode)},
                  version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
-               WHERE p.id = ${row.id} AND ${visibleTo(actor, 'persons.replaceFiscalCode', PERSON, 'p')}`.execute(ctx.tx),
+               WHERE p.id = ${row.id} AND ${writableBy(actor, PERSON, 'p', 'persons.replaceFiscalCode')}`.execute(ctx.tx),
     { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente_unire' } },
   );
   const copies = await rewriteFiscalCodeCopies(ctx.tx, row.id, row.fiscal_code, input.fiscalCode);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { decodeOmocodia, personsUpdate } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -60,7 +60,7 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
   if (Object.keys(columns).length > 0 || input.aliases || input.newAddress) {
     await mapUniqueViolations(
       () => sql`UPDATE person p SET ${sql.join([...setClause(columns), sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actor.operatorId}`])}
-                 WHERE p.id = ${id} AND ${visibleTo(actor, 'persons.update', PERSON, 'p')}`.execute(ctx.tx),
+                 WHERE p.id = ${id} AND ${writableBy(actor, PERSON, 'p', 'persons.update')}`.execute(ctx.tx),
       { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente' } },
     );
   }

@@ -4,7 +4,7 @@ import type { Actor } from '../../../access/actor.js';
 import { abilitiesFor } from '../../../access/abilities.js';
 import type { FieldClass } from '../../../access/field-classes.js';
 import { maskRecord } from '../../../access/masking.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { visibleOrPreview, visibleTo } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import { PERSON, protectionGrantedSql } from '../person-kinds.js';
 import type { PersonRow } from '../person-repo.js';
@@ -121,7 +121,7 @@ export async function loadLinkedPeople(db: Kysely<DB>, actor: Actor, ids: readon
            ${visibleTo(actor, 'persons.get', PERSON, 'p')} AS in_scope,
            ${protectionGrantedSql(actor, sql.ref('p.id'))} AS protection_granted
       FROM person p JOIN ente e ON e.id = p.ente_id
-     WHERE p.id = ANY(${unique}::uuid[])`.execute(db);
+     WHERE p.id = ANY(${unique}::uuid[]) AND ${visibleOrPreview(actor, PERSON, 'p', true, { withNeverPreviewed: true })}`.execute(db);
   for (const row of r.rows) out.set(row.id, row);
   return out;
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../access/actor.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { canWrite, visibleOrPreview, visibleTo } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import { PERSON } from '../person-kinds.js';
 import type { SearchPlan } from './search-query.js';
@@ -76,7 +76,8 @@ export interface SearchInput {
   previews: boolean;
 }
 
-type Scope = { inScope: RawBuilder<boolean>; canUpdate: RawBuilder<boolean> };
+/** `rule`: the visibility rule of every reference to person (the handler passes the visibility module's, the bench plain SQL). */
+type Scope = { inScope: RawBuilder<boolean>; canUpdate: RawBuilder<boolean>; rule: (alias: string) => RawBuilder<boolean> };
 
 const ORDER = sql`GREATEST(x.name_score, x.alias_score) DESC, x.surname_norm, x.name_norm, x.id`;
 
@@ -115,7 +116,7 @@ export function searchPersonsQuery(ambitoId: string | null, scope: Scope, input:
                ${nameScore(input.plan)} AS name_score,
                ${aliasScore(input.plan)} AS alias_score
           FROM person p
-         WHERE p.ambito_id = ${ambitoId} AND p.archived_at IS NULL
+         WHERE p.ambito_id = ${ambitoId} AND p.archived_at IS NULL AND ${scope.rule('p')}
            ${input.includeMerged ? sql`` : sql`AND p.merged_into IS NULL`}
            AND ${candidates(input.plan, input.birthDate)} ${dateFilter}
         OFFSET 0
@@ -164,13 +165,13 @@ function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInp
   const aliasMatch = plan.splits.length === 0 ? sql`al.surname_norm % ${plan.whole}` : sql`al.surname_norm <% ${plan.whole}`;
   return sql<SearchRow>`
     WITH pre AS MATERIALIZED (
-      SELECT ${cols} FROM person p WHERE ${base} AND p.surname_norm LIKE ${`${escapeLike(plan.whole)}%`}
+      SELECT ${cols} FROM person p WHERE ${base} AND ${scope.rule('p')} AND p.surname_norm LIKE ${`${escapeLike(plan.whole)}%`}
     ), c AS (
       SELECT * FROM pre
       UNION
-      SELECT ${cols} FROM person p WHERE ${baseFuzzy} AND ${fuzzy} AND (SELECT count(*) FROM pre WHERE ${visible('pre')}) < ${input.limit}
+      SELECT ${cols} FROM person p WHERE ${baseFuzzy} AND ${scope.rule('p')} AND ${fuzzy} AND (SELECT count(*) FROM pre WHERE ${visible('pre')}) < ${input.limit}
       UNION
-      SELECT ${cols} FROM person p WHERE ${base} AND p.id = ANY(ARRAY(
+      SELECT ${cols} FROM person p WHERE ${base} AND ${scope.rule('p')} AND p.id = ANY(ARRAY(
         SELECT al.person_id FROM person_alias al WHERE al.ambito_id = ${ambitoId} AND ${aliasMatch}))
     )
     SELECT p.id, p.anonymous, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.sex,
@@ -186,7 +187,7 @@ function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInp
         ORDER BY ${ORDER}
         LIMIT ${input.limit}
       ) x
-      JOIN person p ON p.id = x.id
+      JOIN person p ON p.id = x.id AND ${scope.rule('p')}
       JOIN ente e ON e.id = p.ente_id
      ORDER BY ${ORDER}`;
 }
@@ -197,7 +198,11 @@ function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInp
  * protected people outside the scope are never returned (issue 4, point 5).
  */
 export async function searchPersons(db: Kysely<DB>, actor: Actor, input: SearchInput): Promise<SearchRow[]> {
-  const scope = { inScope: visibleTo(actor, 'persons.get', PERSON, 'p'), canUpdate: visibleTo(actor, 'persons.update', PERSON, 'p') };
+  const scope = {
+    inScope: visibleTo(actor, 'persons.get', PERSON, 'p'),
+    canUpdate: canWrite(actor, PERSON, 'p', 'persons.update'),
+    rule: (alias: string) => visibleOrPreview(actor, PERSON, alias, input.previews),
+  };
   if (needsSearchSettings(input)) {
     // Transaction-local (is_local = true): the handler's read-only transaction ends with the request.
     const settings = Object.entries(SEARCH_SETTINGS).map(([k, v]) => sql`set_config(${k}, ${v}, true)`);

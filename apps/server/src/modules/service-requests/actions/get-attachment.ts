@@ -5,7 +5,6 @@ import { AppError } from '../../../http/app-error.js';
 import { visibleTo } from '../../../access/visibility.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
 import { PERSON } from '../../persons/person-kinds.js';
-import { notExcludedDesk } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
 import { readAttachmentBytes } from '../attachments/read-attachment.js';
 
@@ -31,7 +30,7 @@ export const getAttachment = defineHandler(attachmentsGet, async (ctx, input) =>
     const r = await sql<{ intake_id: string; person_id: string | null }>`
       SELECT i.id AS intake_id, i.person_id FROM service_request sr JOIN intake_record i ON i.id = sr.intake_id
        WHERE sr.id = ${row.owner_id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}
-         AND ${notExcludedDesk(actor, 'i')}`.execute(ctx.tx);
+        `.execute(ctx.tx);
     const owner = r.rows[0];
     if (!owner) throw new AppError('not_found');
     target = { kind: INTAKE_RECORD, id: owner.intake_id };
