@@ -48,7 +48,7 @@ async function addOperator(username: string, like: string, officeType: string, p
   return t.as(username);
 }
 
-/** What the writes of the actions on a scheda leave behind: version, transfers, requests, files, notes, notices, grants. */
+/** What the writes of the actions on a scheda leave behind: version, transfers, requests, files, notes, notices, grants, break-the-glass. */
 async function writesOn(intakeId: string) {
   const r = await sql`
     SELECT (SELECT version FROM intake_record WHERE id = ${intakeId}) AS version,
@@ -57,7 +57,8 @@ async function writesOn(intakeId: string) {
            (SELECT json_agg(json_build_object('id', id, 'version', version, 'status', status) ORDER BY id) FROM service_request WHERE intake_id = ${intakeId}) AS requests,
            (SELECT count(*)::int FROM attachment a JOIN service_request sr ON sr.id = a.owner_id WHERE sr.intake_id = ${intakeId} AND a.deleted_at IS NULL) AS files,
            (SELECT count(*)::int FROM privacy_notice WHERE intake_id = ${intakeId}) AS notices,
-           (SELECT count(*)::int FROM access_grant WHERE record_id = ${intakeId}) AS grants`.execute(db());
+           (SELECT count(*)::int FROM access_grant WHERE record_id = ${intakeId}) AS grants,
+           (SELECT count(*)::int FROM break_glass WHERE record_id = ${intakeId}) AS glass`.execute(db());
   return r.rows[0];
 }
 
@@ -340,19 +341,20 @@ describe('who reaches a scheda', () => {
     expect(sr.status, JSON.stringify(sr.body)).toBe(200);
     const umbertide = (await placementOf(db(), 'sportelloB')).officeId;
     const before = await writesOn(s.id);
+    const calls: Array<[string, unknown]> = [
+      ['intakeRecords.update', { id: s.id, version: s.version, needs: { codes: ['FIS02'] } }],
+      ['intakeRecords.complete', { id: s.id, version: s.version }],
+      ['intakeRecords.delete', { id: s.id, version: s.version, reason: 'Scheda doppia' }],
+      ['intakeNotes.create', { intakeId: s.id, text: 'Nota', private: false }],
+      ['intakeRecords.send', { id: s.id, version: s.version, destOfficeId: umbertide }],
+      ['serviceRequests.create', { intakeId: s.id, serviceCode: 'UDC79', attachments: [pdf] }],
+      ['serviceRequests.update', { id: sr.body.id, version: sr.body.version, status: 'done', addAttachments: [pdf] }],
+      ['attachments.get', { id: sr.body.attachments[0].id }],
+      ['grants.create', { recordKind: 'intakeRecord', recordId: s.id, subjectKind: 'office', subjectId: umbertide, purpose: 'valutazione congiunta', validFrom: '2025-01-01' }],
+      ['breakGlass.open', { recordKind: 'intakeRecord', recordId: s.id, classes: ['reserved'], minutes: 5, reason: 'Verifica urgente di una nota riservata' }],
+    ];
     await db().updateTable('desk_config').set({ excluded_profiles: ['responsabile_settore'] }).where('office_id', '=', generalDesk).execute();
     try {
-      const calls: Array<[string, unknown]> = [
-        ['intakeRecords.update', { id: s.id, version: s.version, needs: { codes: ['FIS02'] } }],
-        ['intakeRecords.complete', { id: s.id, version: s.version }],
-        ['intakeRecords.delete', { id: s.id, version: s.version, reason: 'Scheda doppia' }],
-        ['intakeNotes.create', { intakeId: s.id, text: 'Nota', private: false }],
-        ['intakeRecords.send', { id: s.id, version: s.version, destOfficeId: umbertide }],
-        ['serviceRequests.create', { intakeId: s.id, serviceCode: 'UDC79', attachments: [pdf] }],
-        ['serviceRequests.update', { id: sr.body.id, version: sr.body.version, status: 'done', addAttachments: [pdf] }],
-        ['attachments.get', { id: sr.body.attachments[0].id }],
-        ['grants.create', { recordKind: 'intakeRecord', recordId: s.id, subjectKind: 'office', subjectId: umbertide, purpose: 'valutazione congiunta', validFrom: '2025-01-01' }],
-      ];
       const answers: Record<string, number> = {};
       for (const [action, input] of calls) answers[action] = (await responsabile.call(action, input)).status;
       expect(answers).toEqual(Object.fromEntries(calls.map(([action]) => [action, 404])));
@@ -365,8 +367,11 @@ describe('who reaches a scheda', () => {
     } finally {
       await db().updateTable('desk_config').set({ excluded_profiles: [] }).where('office_id', '=', generalDesk).execute();
     }
-    // Not excluded any more: the same send goes through (the 404 above was the exclusion, not the input).
-    expect((await responsabile.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: umbertide })).status).toBe(200);
+    // Not excluded any more: the same calls go through (the 404 above was the exclusion, not the input).
+    for (const action of ['intakeRecords.send', 'grants.create', 'breakGlass.open']) {
+      const r = await responsabile.call(action, calls.find(([a]) => a === action)![1]);
+      expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
+    }
   });
 
   it('lets a third-sector office record only as an access point of a desk of its ente', async () => {
@@ -437,6 +442,8 @@ describe('deletion (logical, with a reason)', () => {
     const share = await responsabile.call('grants.create', { recordKind: 'intakeRecord', recordId: s.body.id, subjectKind: 'office', subjectId: office, purpose: 'valutazione congiunta', validFrom: '2025-01-01' });
     expect(share.status).toBe(404);
     expect(await db().selectFrom('access_grant').select('id').where('record_id', '=', s.body.id).execute()).toEqual([]);
+    const glass = await responsabile.call('breakGlass.open', { recordKind: 'intakeRecord', recordId: s.body.id, classes: ['reserved'], minutes: 5, reason: 'Verifica urgente di una nota riservata' });
+    expect(glass.status).toBe(404);
 
     const row = await db().selectFrom('intake_record').select(['deleted_by', 'deletion_reason', 'version']).where('id', '=', s.body.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ deleted_by: (await placementOf(db(), 'sportello')).operatorId, deletion_reason: reason, version: 1 });

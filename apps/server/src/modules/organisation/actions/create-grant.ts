@@ -2,8 +2,6 @@ import crypto from 'node:crypto';
 import { grantsCreate } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
-import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
-import { loadIntakeRow } from '../../intake/intake-repo.js';
 import { presentGrant, recordSeenBy, subjectExists } from '../grants.repo.js';
 import { actorOf } from '../require-actor.js';
 
@@ -15,9 +13,6 @@ export const createGrant = defineHandler(grantsCreate, async (ctx, input) => {
   const actor = actorOf(ctx);
   const record = await recordSeenBy(ctx.tx, actor, input.recordKind, input.recordId);
   if (!record) throw new AppError('not_found');
-  // recordSeenBy knows scope and grants only: a scheda is also gone once deleted, and does not exist at
-  // a desk excluding one of the actor's profiles (docs/intake.md). Shared only as intakeRecords.get reads it.
-  if (input.recordKind === INTAKE_RECORD && !(await loadIntakeRow(ctx.tx, actor, input.recordId))) throw new AppError('not_found');
   if (!(await subjectExists(ctx.tx, input.subjectKind, input.subjectId))) throw new AppError('not_found', [{ path: 'subjectId', message: 'not_found' }]);
   // "Nascondi informazioni" hides the information produced by the granter's own office (product brief).
   if (input.hideInfoFrom && input.hideInfoFrom !== actor.context.officeId) {
