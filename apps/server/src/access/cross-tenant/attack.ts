@@ -26,6 +26,9 @@ export function operationsOf(doc: { paths: Record<string, Record<string, { opera
   return ops;
 }
 
+/** Every `METHOD action` some attacker sent in this run (the suite checks none was left out). */
+export const sentOperations = new Set<string>();
+
 export interface Finding {
   persona: string;
   action: string;
@@ -55,9 +58,9 @@ export interface AttackResult {
 }
 
 /**
- * One attacker calls every operation with every body of its template. A 401 (the attacker logged
- * itself out) logs it back in and repeats the call; an action the attacker's profile lacks is called
- * once per method (refused before the body is read) and then only if that first call was not 403.
+ * One attacker calls every operation with every body of its template (GET with the first). A 401 (the
+ * attacker logged itself out) logs it back in and repeats the call; an action the attacker's profile
+ * lacks is called once by POST (refused before the body is read), the rest only if that was not a 403.
  */
 export async function attack(s: AttackerSession, o: Owners, ops: Operation[], templates: Record<string, Template>, today: string): Promise<AttackResult> {
   const findings: Finding[] = [];
@@ -65,6 +68,10 @@ export async function attack(s: AttackerSession, o: Owners, ops: Operation[], te
   const { client, attacker } = s;
   const call = async (action: string, input: unknown, method: 'GET' | 'POST'): Promise<TestResponse> => {
     requests += 1;
+    sentOperations.add(`${method} ${action}`);
+    // Known to the attacker from now on (before the answer: a concurrent read of the audit may show it).
+    const sent = (JSON.stringify(input) ?? '').toLowerCase();
+    o.secrets.filter((x) => sent.includes(x.value.toLowerCase())).forEach((x) => s.sent.add(x.value));
     let r = await client.call(action, input, { method });
     if (r.status === 401 && action !== 'auth.login') {
       await client.login(attacker.username);
@@ -78,6 +85,7 @@ export async function attack(s: AttackerSession, o: Owners, ops: Operation[], te
   const run = async (op: Operation) => {
     if (!op.action) {
       requests += 1;
+      sentOperations.add(`${op.method} ${op.path}`);
       const r = await client.call(op.path.replace(/^\/api\//, ''), {}, { method: op.method });
       await check(s, o, op.path, op.method, {}, r, findings);
       return;
@@ -86,8 +94,9 @@ export async function attack(s: AttackerSession, o: Owners, ops: Operation[], te
     if (!template) return; // reported by the coverage test
     let inputs = template({ o, a: attacker, today });
     if (attacker.username === o.shared.granteeUsername && !queryActions.has(op.action)) inputs = inputs.filter((i) => !JSON.stringify(i).includes(o.shared.intakeId));
-    // GET reaches the same handler as POST through the query string: its first body is enough.
-    if (op.method === 'GET') inputs = inputs.slice(0, 1);
+    // GET reaches the same handler as POST through the query string: its first body is enough, and
+    // none when the profile lacks the action (the POST shows the refusal, decided before the input).
+    if (op.method === 'GET') inputs = s.permissions.has(op.action) || op.action.startsWith('auth.') ? inputs.slice(0, 1) : [];
     for (const [n, input] of inputs.entries()) {
       const r = await call(op.action, input, op.method);
       await check(s, o, op.action, op.method, input, r, findings);
@@ -124,7 +133,6 @@ async function check(s: AttackerSession, o: Owners, action: string, method: stri
     problems.push(...stripped.problems);
   }
   const sentNow = JSON.stringify(input) ?? '';
-  o.secrets.filter((x) => sentNow.toLowerCase().includes(x.value.toLowerCase())).forEach((x) => s.sent.add(x.value));
   const allowed = new Set<string>();
   if (s.attacker.username === o.shared.granteeUsername) o.shared.allowed.forEach((v) => allowed.add(v));
   if (action.startsWith('audit.')) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts } from '@siso/shared';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { demoAmbiti, personas } from '../../seed/demo-organisation.js';
-import { attack, describeFinding, operationsOf, type Operation } from './attack.js';
+import { attack, describeFinding, operationsOf, sentOperations, type Operation } from './attack.js';
 import { attackerNames, loginAttacker, type AttackerSession } from './attackers.js';
 import type { Owners } from './owner-ids.js';
 import { buildOwners } from './owners.js';
@@ -90,6 +90,9 @@ describe('cross-tenant leak suite (OpenAPI-driven)', () => {
       if (!removed) expect(res.status, `${action} ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
       secretsIn(await answerText(res.body, res.headers), owners.secrets, '', new Set()).forEach((x) => found.add(x.what));
     };
+    await look('intakeRecords.get', { id: owners.intakes[0]!.id });
+    expect([...found]).toEqual(expect.arrayContaining(['Health', 'CustomValue', 'PrivateNote', 'Interlocutor', 'Reference', 'Permit', 'RequestNote']));
+    found.clear();
     await look('intakeRecords.print', { id: owners.intakes[0]!.id });
     expect(found).toContain('Health'); // drawn in the PDF, not in its bytes
     found.clear();
@@ -112,6 +115,11 @@ describe('cross-tenant leak suite (OpenAPI-driven)', () => {
       expect([...result.findings.map(describeFinding), ...writes]).toEqual([]);
     }, 180_000);
   }
+
+  it('every operation of the document was sent by at least one attacker', () => {
+    const notSent = ops.map((o) => `${o.method} ${o.action ?? o.path}`).filter((k) => !sentOperations.has(k));
+    expect(notSent).toEqual([]);
+  });
 
   it('the limited preview, the one exemption, was met and kept to its fields', () => {
     const registrars = [...sessions.values()].filter((s) => s.previewAllowed);

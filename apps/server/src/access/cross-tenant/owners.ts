@@ -68,6 +68,10 @@ export async function buildOwners(t: TestApp): Promise<Owners> {
     officeId: ssp, version: null, kind: 'general', mandatorySections: ['access', 'interlocutor', 'user', 'outcome'], excludedProfiles: ['operatore_terzo_settore'],
   });
 
+  // A configuration-defined field of the ambito's schede (the desk's own section).
+  const customKey = `segreto_${token('k').toLowerCase()}`;
+  await must(admin, 'fields.upsert', { target: 'intake', key: customKey, labelIt: 'Annotazione dello sportello', type: 'text', fieldClass: 'personal' });
+
   // People of every sort.
   const ord = identity('Ord');
   const ordinary = await person(sportello, {
@@ -132,6 +136,7 @@ export async function buildOwners(t: TestApp): Promise<Owners> {
     references: [{ surname: text('Reference'), name: 'Riferimento', relationship: 'vicina', problemsDescription: text('ReferenceProblem') }],
     foreigner: { arrivalYear: 2015, arrivalChannel: 'sea', countryOfOrigin: '228', permitStatus: 'valid', permitNumber: text('Permit'), languageLevel: 'A2' },
     social: { ...fullSections(null).social, housingNotes: text('Housing'), incomeNotes: text('Income') },
+    custom: { [customKey]: text('CustomValue') },
   });
   await must(responsabile, 'intakeRecords.update', { id: full.id, version: full.version, social: { ...fullSections(null).social, healthNotes: text('Health'), invalidityPercent: 67 } });
   await must(sportello, 'intakeNotes.create', { intakeId: full.id, text: text('PublicNote') });
