@@ -110,7 +110,11 @@ describe('cross-tenant leak suite (OpenAPI-driven)', () => {
       const result = await attack(s!, owners, ops, templates, today);
       requests += result.requests;
       const after = await dbSnapshot(t.database.db, owners);
-      const writes = snapshotDiff(dbBefore, after).map((w) => `${name} wrote: ${w}`);
+      // A record visible to the grantee may be shared on and broken the glass on by it (grants.create,
+      // breakGlass.open: "a record visible to the granter"); nothing else of it may be written.
+      const byDesign = (table: string, row: Record<string, unknown>) =>
+        name === owners.shared.granteeUsername && ['access_grant', 'break_glass'].includes(table) && row.record_id === owners.shared.intakeId;
+      const writes = snapshotDiff(dbBefore, after, byDesign).map((w) => `${name} wrote: ${w}`);
       dbBefore = after; // the next attacker is judged on its own writes
       expect([...result.findings.map(describeFinding), ...writes]).toEqual([]);
     }, 180_000);

@@ -98,6 +98,7 @@ export function counterProblems(action: string, status: number, body: unknown, o
   if (action !== 'desks.counters' || status !== 200) return [];
   const b = body as Record<string, unknown>;
   if (!o.officeIds.includes(String(b.officeId)) || b.officeId === ownOfficeId) return [];
+  const desk = b.officeId === o.deskOfficeId ? 'general desk' : b.officeId === o.sspOfficeId ? 'social service desk' : 'office';
   const counts = Object.entries(b).filter(([k, v]) => typeof v === 'number' && v > 0 && k !== 'officeId');
-  return counts.length > 0 ? [`counts the owners' desk: ${counts.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`] : [];
+  return counts.length > 0 ? [`counts the owners' ${desk}: ${counts.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`] : [];
 }

@@ -65,8 +65,8 @@ export interface Owners {
   secrets: Secret[];
   /**
    * The one record shared with an attacker on purpose (an intakeRecord grant to `granteeUsername`
-   * hiding the sector head's office): the grantee may read `allowed` through queries; what the hidden
-   * office wrote in it stays secret.
+   * hiding the sector head's office): the grantee may read `allowed`; what the hidden office wrote in it
+   * stays secret, and a grant shares for reading only (the write check covers it).
    */
   shared: { intakeId: string; granteeUsername: string; allowed: string[] };
   clients: { sportello: TestClient; assistente: TestClient; responsabile: TestClient };
