@@ -194,15 +194,17 @@ describe('IntakeRecordPage', () => {
     await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000007' });
     expect(screen.queryByRole('button', { name: 'Elimina scheda' })).toBeNull();
   });
+  // The copy navigates and reads the new scheda back: on a loaded machine that takes longer than
+  // findBy's 1 s default wait (seen failing at load average 7), so the waits are longer here.
   it('copies the scheda into a new one of the desk and opens it', async () => {
     shown = { ...intake, abilities: [...intake.abilities, 'intakeRecords.copy'] };
     renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Copia in una nuova scheda' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText("Nuova scheda con i dati della scheda 2026/000007: completare l'accesso.")).toBeTruthy();
     expect(sentBody('intakeRecords.copy')).toEqual({ id: id(1) });
     // Once the new scheda is read back from the server, it is still the copy on screen.
-    await waitFor(() => expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('intakeRecords.get') && String(c[1]?.body).includes(id(2)))).toBe(true));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' })).toBeTruthy();
+    await waitFor(() => expect(fetchMock.mock.calls.some((c) => String(c[0]).endsWith('intakeRecords.get') && String(c[1]?.body).includes(id(2)))).toBe(true), { timeout: 10_000 });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scheda 2026/000008' }, { timeout: 10_000 })).toBeTruthy();
   });
 });
