@@ -1,4 +1,10 @@
+import { sql } from 'kysely';
+import type { Actor } from './actor.js';
 import type { RecordKindRule } from './record-kinds.js';
+
+/** Rows of a desk (office column `column`) the actor works at now: the destination side of a transfer. */
+const atMyDesk = (column: string) => (actor: Actor, alias: string) =>
+  actor.context ? sql<boolean>`${sql.ref(`${alias}.${column}`)} = ${actor.context.officeId}` : sql<boolean>`false`;
 
 /**
  * Every record kind of SISO and its whole visibility rule, in one place (issue 10, point 1; the
@@ -7,9 +13,9 @@ import type { RecordKindRule } from './record-kinds.js';
  */
 export const recordKindRules = {
   // The people registry (docs/persons.md). `protectedPerson` lives in the same table: a grant of
-  // that kind names who may see where a protected person lives and who their family is.
-  // Protected people never appear in a preview (issue 4, point 5).
-  // A scheda the actor sees shows the summary of whom it is about, even outside the registry's scope.
+  // that kind names who may see where a protected person lives and who their family is. A scheda the
+  // actor sees shows the summary of whom it is about, even outside the registry's scope; protected
+  // people never appear in a search preview (issue 4, point 5).
   person: {
     table: 'person',
     readPermission: 'persons.get',
@@ -17,10 +23,56 @@ export const recordKindRules = {
     referencedBy: [{ kind: 'intakeRecord', column: 'person_id' }],
   },
   protectedPerson: { table: 'person', readPermission: 'persons.get' },
+  // The person's details: visible exactly when the person is.
+  personAlias: { table: 'person_alias', readPermission: 'persons.get', parent: { kind: 'person', column: 'person_id' } },
+  personAddress: { table: 'person_address', readPermission: 'persons.get', parent: { kind: 'person', column: 'person_id' } },
+  personHistory: { table: 'person_history', readPermission: 'persons.get', parent: { kind: 'person', column: 'person_id' } },
+  personMerge: { table: 'person_merge', readPermission: 'persons.get', parent: { kind: 'person', column: 'survivor_id' } },
+  // Households belong to the person whose network they describe; members to their group.
+  householdGroup: { table: 'household_group', readPermission: 'persons.get', parent: { kind: 'person', column: 'owner_person_id' } },
+  householdMember: { table: 'household_member', readPermission: 'persons.get', parent: { kind: 'householdGroup', column: 'group_id' } },
+  // Privacy notices and consents (docs/consents.md) belong to the person; a notice collected at a
+  // desk that excludes one of the actor's profiles is that desk's record (siso-original §10.3.1).
+  privacyNotice: { table: 'privacy_notice', readPermission: 'persons.get', parent: { kind: 'person', column: 'person_id' }, deskColumn: 'desk_office_id' },
+  consent: { table: 'consent', readPermission: 'persons.get', parent: { kind: 'person', column: 'person_id' } },
+
   // The intake desk (docs/intake.md): a scheda belongs to its desk (office); a desk excluding one of
   // the actor's profiles hides its schede (siso-original §10.3.1); a deleted scheda is kept with its
   // reason and read only by those who ask for deleted ones.
   intakeRecord: { table: 'intake_record', readPermission: 'intakeRecords.get', deskColumn: 'office_id', deletedColumn: 'deleted_at' },
+  // What an office writes inside a scheda is hidden from a grantee when the grant says "hide the
+  // information produced by my office", and what a second-level unit writes from first-level offices.
+  intakeNote: { table: 'intake_note', readPermission: 'intakeRecords.get', parent: { kind: 'intakeRecord', column: 'intake_id' }, producedByOffice: 'office_id' },
+  serviceRequest: { table: 'service_request', readPermission: 'intakeRecords.get', parent: { kind: 'intakeRecord', column: 'intake_id' }, producedByOffice: 'office_id' },
+  // A file is its owner's: a service request's or a privacy notice's.
+  attachment: {
+    table: 'attachment',
+    readPermission: 'intakeRecords.get',
+    parent: [
+      { kind: 'serviceRequest', column: 'owner_id', when: { column: 'owner_kind', equals: 'serviceRequest' } },
+      { kind: 'privacyNotice', column: 'owner_id', when: { column: 'owner_kind', equals: 'privacyNotice' } },
+    ],
+    deletedColumn: 'deleted_at',
+  },
+  // A send is the sending desk's (through its scheda) and the destination desk's: the desk the actor
+  // works at now (an operator whose profile a desk excludes cannot work at it: assertDeskOpen).
+  intakeTransfer: {
+    table: 'intake_transfer',
+    readPermission: 'intakeRecords.get',
+    parent: { kind: 'intakeRecord', column: 'source_intake_id' },
+    alsoVisible: atMyDesk('dest_office_id'),
+  },
+  // A proposal to take charge is the proposing desk's (through its scheda) and the destination's
+  // professional social service's: its offices of that ente, never the whole ente (issue 10, point 5).
+  takeChargeProposal: {
+    table: 'take_charge_proposal',
+    readPermission: 'intakeRecords.get',
+    parent: { kind: 'intakeRecord', column: 'intake_id' },
+    alsoVisible: (actor: Actor, alias: string) =>
+      actor.context?.officeType === 'servizio_sociale_professionale' && actor.permissions.has('proposals.find')
+        ? sql<boolean>`${sql.ref(`${alias}.dest_ente_id`)} = ${actor.context.enteId}`
+        : sql<boolean>`false`,
+  },
 } satisfies Record<string, RecordKindRule>;
 
 export type RecordKindName = keyof typeof recordKindRules;

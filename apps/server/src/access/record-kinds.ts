@@ -46,8 +46,9 @@ export interface RecordKindRule {
   /** A condition of this kind alone (e.g. who reads a private diary note), in SQL over `alias`. */
   rowCondition?: (actor: Actor, alias: string) => RawBuilder<boolean>;
   /**
-   * Rows of a root kind seen by someone outside its tenant by the nature of the record, e.g. a
-   * transfer by its destination desk: OR-ed with scope and grants.
+   * Rows seen by someone outside the record's tenant by the nature of the record, e.g. a transfer by
+   * its destination desk: OR-ed with scope and grants (root kinds) or with the parent's rule (children).
+   * Reads only: writes follow the scope or the parent's write rule.
    */
   alsoVisible?: (actor: Actor, alias: string) => RawBuilder<boolean>;
 }

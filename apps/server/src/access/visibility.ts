@@ -88,7 +88,8 @@ function readPredicate(actor: Actor, kind: string, alias: string, opts: ReadOpti
          AND ${producedByVisible(actor, rule, link, alias, pa)})`;
     return link.when ? sql<boolean>`(${col(alias, link.when.column)} = ${link.when.equals} AND ${parentVisible})` : parentVisible;
   });
-  return all([viaParents.length === 1 ? viaParents[0]! : sql<boolean>`(${sql.join(viaParents, sql` OR `)})`, ...ownConditions(actor, rule, alias, opts)]);
+  const reach = [...viaParents, ...(rule.alsoVisible ? [rule.alsoVisible(actor, alias)] : [])];
+  return all([reach.length === 1 ? reach[0]! : sql<boolean>`(${sql.join(reach, sql` OR `)})`, ...ownConditions(actor, rule, alias, opts)]);
 }
 
 function writePredicate(actor: Actor, kind: string, alias: string, permission: string): RawBuilder<boolean> {
