@@ -16,7 +16,12 @@ const allowlist: Record<string, Record<string, string>> = {
     'apps/server/src/modules/persons/actions/merge-persons.ts':
       'a merge moves every reference to the merged person, in every desk of the ambito (issue 4, point 7): a reference left behind would point at an archived record',
   },
-  crossTenant: {},
+  crossTenant: {
+    'apps/server/src/modules/intake/proposals/proposal-access.ts':
+      'the destination’s professional social service marks seen or rejects a proposal it reads but does not own: the row is the proposing desk’s (its scheda’s), possibly of another ente (the capofila receives for the ambito)',
+    'apps/server/src/modules/intake/transfers/decide-transfer.ts':
+      'the destination desk accepts or refuses a transfer it reads but does not own: the row is the sending desk’s (its scheda’s), possibly of another ente or ambito',
+  },
   machinery: {
     'apps/server/src/access/visibility.ts': 'builds every token',
     'apps/server/src/access/sql-scope-check.test.ts': 'tests the checker',

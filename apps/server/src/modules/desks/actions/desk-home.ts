@@ -7,7 +7,7 @@ import { actorOf } from '../../organisation/require-actor.js';
 import { todayInRome } from '../../persons/validate-person.js';
 import { assertDeskOpen, deskReadable, settingsFromRow } from '../../intake/desk-access.js';
 import { findIntakeSummaries } from '../../intake/intake-find.js';
-import { presentProposals, selectProposals } from '../../intake/proposals/proposal-repo.js';
+import { presentProposals, proposalInbox, selectProposals } from '../../intake/proposals/proposal-repo.js';
 import { presentTransfer, selectTransfers } from '../../intake/transfers/transfer-repo.js';
 import type { FieldClass } from '../../../access/field-classes.js';
 import { deskCountersOf } from '../desk-counters-query.js';
@@ -34,11 +34,11 @@ export const deskHome = defineHandler(desksHome, async (ctx) => {
   const classes = new Set<FieldClass>([...todays.classesRead, ...incomplete.classesRead]);
   const seen = new Set<string>([...todays.personIds, ...incomplete.personIds]);
   const received = actor.permissions.has('intakeTransfers.find')
-    ? (await selectTransfers(ctx.tx, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50)).map((r) => presentTransfer(actor, r, readable, classes, seen))
+    ? (await selectTransfers(ctx.tx, actor, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50)).map((r) => presentTransfer(actor, r, readable, classes, seen))
     : [];
   let proposals: Awaited<ReturnType<typeof presentProposals>> = { items: [], subjects: [], classesRead: [] };
   if (actor.permissions.has('proposals.find')) {
-    const rows = await selectProposals(ctx.tx, actor, sql`t.dest_ente_id = ${c.enteId} AND t.status IN ('proposed', 'seen')`, 20);
+    const rows = await selectProposals(ctx.tx, actor, sql`${proposalInbox(actor)} AND t.status IN ('proposed', 'seen')`, 20);
     proposals = await presentProposals(ctx.tx, actor, rows, readable);
   }
   proposals.classesRead.forEach((x) => classes.add(x));

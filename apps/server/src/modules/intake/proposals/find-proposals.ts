@@ -4,18 +4,19 @@ import { decodeCursor, encodeCursor } from '../../../db/keyset.js';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { PERSON } from '../../persons/person-kinds.js';
-import { presentProposals, selectProposals } from './proposal-repo.js';
+import { presentProposals, proposalInbox, selectProposals } from './proposal-repo.js';
 
 /**
- * The proposals inbox of the actor's ente (issue 5, point 5): newest first, keyset-paged on
- * (created_at, id), optionally by status. People are masked per class and audited as read.
+ * The proposals inbox of the actor's ente, at its professional social service (issue 5, point 5):
+ * newest first, keyset-paged on (created_at, id), optionally by status. People are masked per class
+ * and audited as read.
  */
 export const findProposals = defineHandler(proposalsFind, async (ctx, input) => {
   const actor = actorOf(ctx);
   const cursor = decodeCursor(input.cursor, 2);
   const where = sql.join(
     [
-      sql`t.dest_ente_id = ${actor.context.enteId}`,
+      proposalInbox(actor),
       input.status ? sql`t.status = ${input.status}` : sql`true`,
       cursor ? sql`(t.created_at, t.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)` : sql`true`,
     ],

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { proposalsMarkSeen } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { assertOpen, proposalOfEnte } from './proposal-access.js';
+import { assertOpen, proposalOfEnte, recordProposalStep } from './proposal-access.js';
 import { presentProposals } from './proposal-repo.js';
 
 /**
@@ -15,8 +15,7 @@ export const markProposalSeen = defineHandler(proposalsMarkSeen, async (ctx, inp
   let row = await proposalOfEnte(ctx.tx, actor, input.id, true);
   if (row.status !== 'seen') {
     assertOpen(row, input.version);
-    await sql`UPDATE take_charge_proposal SET status = 'seen', seen_at = now(), seen_by = ${actor.operatorId}, version = version + 1
-               WHERE id = ${row.id}`.execute(ctx.tx);
+    await recordProposalStep(ctx, actor, row.id, sql`status = 'seen', seen_at = now(), seen_by = ${actor.operatorId}`);
     row = await proposalOfEnte(ctx.tx, actor, input.id);
   }
   const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [row], actor.readable);

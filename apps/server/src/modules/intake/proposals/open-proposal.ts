@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { SocialCategory } from '@siso/shared';
+import { insertedBy } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import type { Tx } from '../../../db/transaction.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
@@ -8,6 +9,7 @@ import { PERSON } from '../../persons/person-kinds.js';
 import type { DeskSettings } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { notifyOperators, operatorsOf } from '../transfers/notify-offices.js';
+import { TAKE_CHARGE_PROPOSAL } from './proposal-repo.js';
 
 export interface CompletedIntake {
   id: string;
@@ -48,6 +50,8 @@ export async function openProposal(db: Kysely<DB>, actor: ContextActor, intake: 
       id, intake_id: intake.id, person_id: intake.personId, ambito_id: intake.ambitoId, source_ente_id: intake.enteId,
       source_office_id: intake.officeId, dest_ente_id: destEnteId, social_category: intake.socialCategory,
     })
+    // The row's tenant is the scheda's (the actor's ambito); the capofila is of the same ambito.
+    .modifyEnd(insertedBy(actor, TAKE_CHARGE_PROPOSAL, { ambito_id: intake.ambitoId }))
     .execute();
   // The social service of the destination ente: its servizio_sociale_professionale offices.
   const offices = await db

@@ -4,14 +4,24 @@ import { abilitiesFor } from '../../../access/abilities.js';
 import type { FieldClass } from '../../../access/field-classes.js';
 import type { DB } from '../../../db/types.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { visible, visibleTo } from '../../../access/visibility.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadPersonSummaries } from '../intake-persons.js';
 
+/** Record kind of a proposal to take charge (its rule: access/record-kind-rules.ts). */
+export const TAKE_CHARGE_PROPOSAL = 'takeChargeProposal';
+
 /**
- * A proposal with the names the view shows. take_charge_proposal is not a scoped record kind: the
- * proposals inbox filters by the destination ente, the scheda's view by the (visible) scheda.
+ * The proposals inbox over alias t: the proposals addressed to the actor's ente, for an actor working
+ * at one of its professional social service offices — the service the proposal is for, never every
+ * office of the ente (issue 10, point 5; GDPR art. 5(1)(c)). It narrows what selectProposals' rule
+ * lets the actor see.
  */
+export function proposalInbox(actor: ContextActor): RawBuilder<boolean> {
+  return actor.context.officeType === 'servizio_sociale_professionale' ? sql<boolean>`t.dest_ente_id = ${actor.context.enteId}` : sql<boolean>`false`;
+}
+
+/** A proposal with the names the view shows. */
 export interface ProposalRow {
   id: string;
   intake_id: string;
@@ -39,9 +49,11 @@ export interface ProposalRow {
 }
 
 /**
- * Proposals matching `where` (alias t), newest first. The scheda's number and access date come from
- * the scheda when the actor may see it — the destination's professional social service may, through
- * the grants the proposal made to its offices (openProposal) — and are blank otherwise.
+ * Proposals matching `where` (alias t) among those the actor may see — the proposing desk's through
+ * its scheda, the destination's professional social service's (record-kind-rules.ts) —, newest first;
+ * `where` narrows, it never widens. The scheda's number and access date come from the scheda when the
+ * actor may see it — the destination's professional social service may, through the grants the
+ * proposal made to its offices (openProposal) — and are blank otherwise.
  */
 export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<ProposalRow[]> {
   const r = await sql<ProposalRow>`
@@ -55,7 +67,7 @@ export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where
       FROM take_charge_proposal t
       -- Names by scalar subqueries on primary keys, not joins: join planning cost more than execution (see transfer-repo.ts).
       LEFT JOIN intake_record r ON r.id = t.intake_id AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')}
-     WHERE ${where}
+     WHERE ${where} AND ${visible(actor, TAKE_CHARGE_PROPOSAL, 't')}
      ORDER BY t.created_at DESC, t.id DESC
      LIMIT ${limit}
      ${forUpdate ? sql`FOR UPDATE OF t` : sql``}`.execute(db);
@@ -64,7 +76,7 @@ export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where
 
 /** The social service of the destination ente decides; proposed → seen → rejected (accepted: case-file issue). */
 export function proposalAbilities(actor: ContextActor, row: Pick<ProposalRow, 'dest_ente_id' | 'status'>): string[] {
-  const ours = row.dest_ente_id === actor.context.enteId;
+  const ours = row.dest_ente_id === actor.context.enteId && actor.context.officeType === 'servizio_sociale_professionale';
   return abilitiesFor(actor, ['proposals.get', 'proposals.markSeen', 'proposals.reject'], (a) => {
     if (!ours) return false;
     if (a === 'proposals.markSeen') return row.status === 'proposed';
@@ -112,7 +124,7 @@ export async function presentProposals(
 
 /** The latest proposal to take charge made from a visible scheda, if any. */
 export async function loadProposalOf(db: Kysely<DB>, actor: ContextActor, intakeId: string): Promise<ProposalView | null> {
-  // The caller has checked the scheda is visible; the person is the scheda's own, shown as the scheda shows it.
+  // The caller has checked the scheda is visible (its proposal is, through it); the person is the scheda's own, shown as the scheda shows it.
   const rows = await selectProposals(db, actor, sql`t.intake_id = ${intakeId}`, 1);
   if (rows.length === 0) return null;
   return (await presentProposals(db, actor, rows, actor.readable)).items[0] ?? null;

@@ -3,7 +3,7 @@ import { proposalsReject } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { notifyOperators, operatorsOf } from '../transfers/notify-offices.js';
-import { assertOpen, proposalOfEnte } from './proposal-access.js';
+import { assertOpen, proposalOfEnte, recordProposalStep } from './proposal-access.js';
 import { presentProposals } from './proposal-repo.js';
 
 /**
@@ -15,9 +15,7 @@ export const rejectProposal = defineHandler(proposalsReject, async (ctx, input) 
   const actor = actorOf(ctx);
   const row = await proposalOfEnte(ctx.tx, actor, input.id, true);
   assertOpen(row, input.version);
-  await sql`UPDATE take_charge_proposal SET status = 'rejected', note = ${input.note}, decided_at = now(), decided_by = ${actor.operatorId},
-                   version = version + 1
-             WHERE id = ${row.id}`.execute(ctx.tx);
+  await recordProposalStep(ctx, actor, row.id, sql`status = 'rejected', note = ${input.note}, decided_at = now(), decided_by = ${actor.operatorId}`);
   const publicUrl = ctx.services.config.publicUrl;
   await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [row.source_office_id], 'intakeRecords.complete'), {
     ambitoId: row.ambito_id, enteId: row.source_ente_id, type: 'intake.proposalRejected',

@@ -24,7 +24,7 @@ export const findTransfers = defineHandler(intakeTransfersFind, async (ctx, inpu
     ],
     sql` AND `,
   );
-  const rows = await selectTransfers(ctx.tx, where, input.limit + 1);
+  const rows = await selectTransfers(ctx.tx, actor, where, input.limit + 1);
   const readable = deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
   const classes = new Set<FieldClass>();
   const subjects = new Set<string>();

@@ -20,7 +20,7 @@ export const receiveIntakeRecord = defineHandler(intakeRecordsReceive, async (ct
   const sections = await receivedSections(ctx.tx, actor, transfer);
   const already = { path: 'transferId', message: 'scheda_già_ricevuta' };
   const intakeId = await mapUniqueViolations(() => insertIntake(ctx, sections, { receivedFrom: transfer.id }), { intake_record_received_from_uq: already });
-  await decideTransfer(ctx.tx, actor, transfer.id, { status: 'received', receivedIntakeId: intakeId });
+  await decideTransfer(ctx, actor, transfer.id, { status: 'received', receivedIntakeId: intakeId });
   ctx.audit({
     subjectPeople: sections.personId ? [sections.personId] : [],
     targets: [{ kind: 'intakeTransfer', id: transfer.id }, { kind: INTAKE_RECORD, id: intakeId }],

@@ -17,7 +17,7 @@ import { presentTransfer, selectTransfers } from './transfer-repo.js';
 export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async (ctx, input) => {
   const actor = actorOf(ctx);
   const transfer = await lockPendingTransfer(ctx.tx, actor, input.transferId, input.version);
-  await decideTransfer(ctx.tx, actor, transfer.id, { status: 'refused', reason: input.reason });
+  await decideTransfer(ctx, actor, transfer.id, { status: 'refused', reason: input.reason });
   const publicUrl = ctx.services.config.publicUrl;
   await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [transfer.source_office_id], 'intakeRecords.send'), {
     ambitoId: transfer.source_ambito_id, enteId: transfer.source_ente_id, type: 'intake.refused',
@@ -25,7 +25,7 @@ export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async (ctx,
     // The sending desk cannot open the destination's inbox: the link leads to its own scheda.
     link: { kind: 'intakeRecord', id: transfer.source_intake_id }, publicUrl,
   });
-  const row = (await selectTransfers(ctx.tx, sql`t.id = ${transfer.id}`))[0];
+  const row = (await selectTransfers(ctx.tx, actor, sql`t.id = ${transfer.id}`))[0];
   if (!row) throw new AppError('internal');
   const classes = new Set<FieldClass>();
   const subjects = new Set<string>();

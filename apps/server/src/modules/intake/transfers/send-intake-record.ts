@@ -5,12 +5,13 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { queueEmail } from '../../../notifications/email-outbox.js';
 import type { FieldClass } from '../../../access/field-classes.js';
+import { insertedBy } from '../../../access/visibility.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { deskSettingsOf, deskReadable } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { resolveDestination } from './transfer-destination.js';
-import { presentTransfer, selectTransfers } from './transfer-repo.js';
+import { INTAKE_TRANSFER, presentTransfer, selectTransfers } from './transfer-repo.js';
 import { loadSendable } from './transfer-snapshot.js';
 
 /**
@@ -33,7 +34,8 @@ export const sendIntakeRecord = defineHandler(intakeRecordsSend, async (ctx, inp
     VALUES (${id}, ${intake.id}, ${intake.ambito_id}, ${intake.ente_id}, ${intake.office_id}, ${dest.ambitoId}, ${dest.enteId}, ${dest.officeId},
             ${JSON.stringify(intake.snapshot)}::jsonb, ${intake.source_person_id}, ${input.message ?? null}, ${input.emailTo ?? null}, ${actor.operatorId})
     ON CONFLICT (source_intake_id, dest_office_id) WHERE status = 'sent' DO NOTHING
-    RETURNING id`.execute(ctx.tx);
+    RETURNING id
+    ${insertedBy(actor, INTAKE_TRANSFER, { source_ambito_id: intake.ambito_id })}`.execute(ctx.tx);
   // One pending send per scheda and desk (unique index intake_transfer_pending_uq).
   if (inserted.rows.length === 0) throw new AppError('conflict', [{ path: 'destOfficeId', message: 'invio_già_in_corso' }]);
 
@@ -57,7 +59,7 @@ export const sendIntakeRecord = defineHandler(intakeRecordsSend, async (ctx, inp
 
   const readable = deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
   const classes = new Set<FieldClass>();
-  const row = (await selectTransfers(ctx.tx, sql`t.id = ${id}`))[0];
+  const row = (await selectTransfers(ctx.tx, actor, sql`t.id = ${id}`))[0];
   if (!row) throw new AppError('internal');
   const view = presentTransfer(actor, row, readable, classes);
   ctx.audit({

@@ -4,11 +4,15 @@ import { abilitiesFor } from '../../../access/abilities.js';
 import type { Actor } from '../../../access/actor.js';
 import type { FieldClass } from '../../../access/field-classes.js';
 import { maskRecord } from '../../../access/masking.js';
+import { visible } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
 import { snapshotFieldClasses } from './transfer-fields.js';
 
-/** A transfer with the names the view shows. intake_transfer is not a scoped record kind: callers filter by desk. */
+/** Record kind of a send (its rule: access/record-kind-rules.ts): the source scheda's, and its destination desk's. */
+export const INTAKE_TRANSFER = 'intakeTransfer';
+
+/** A transfer with the names the view shows. */
 export interface TransferRow {
   id: string;
   source_intake_id: string;
@@ -43,12 +47,14 @@ export interface TransferRow {
 }
 
 /**
- * Transfers matching `where` (over alias t), ordered newest first, at most `limit`. The eight names
+ * Transfers matching `where` (over alias t) among those the actor may see — the sending side through
+ * its scheda, the destination desk the actor works at now (record-kind-rules.ts) —, ordered newest
+ * first, at most `limit`. `where` narrows (a desk's inbox, one id), it never widens. The eight names
  * are scalar subqueries on primary keys, not joins: a nine-relation join cost PostgreSQL 14–20 ms of
  * planning per request (more than the whole execution; measured in bench/intake), the subqueries
  * plan in microseconds and cost eight index probes per row of a page.
  */
-export async function selectTransfers(db: Kysely<DB>, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<TransferRow[]> {
+export async function selectTransfers(db: Kysely<DB>, actor: Actor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<TransferRow[]> {
   const r = await sql<TransferRow>`
     SELECT t.id, t.source_intake_id, t.source_ambito_id, t.source_ente_id, t.source_office_id, t.dest_ambito_id, t.dest_ente_id,
            t.dest_office_id, t.snapshot, t.source_person_id, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
@@ -62,7 +68,7 @@ export async function selectTransfers(db: Kysely<DB>, where: RawBuilder<unknown>
            (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.sent_by) AS sent_by_name,
            (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name
       FROM intake_transfer t
-     WHERE ${where}
+     WHERE ${where} AND ${visible(actor, INTAKE_TRANSFER, 't')}
      ORDER BY t.sent_at DESC, t.id DESC
      LIMIT ${limit}
      ${forUpdate ? sql`FOR UPDATE OF t` : sql``}`.execute(db);
@@ -121,8 +127,8 @@ export async function loadTransfersOf(
   intakeId: string,
   readable: ReadonlySet<FieldClass>,
 ): Promise<{ sent: TransferView[]; receivedFrom: TransferView | null }> {
-  // The caller has checked the scheda is visible; transfers are keyed by it, never by the guarded table.
-  const rows = await selectTransfers(db, sql`(t.source_intake_id = ${intakeId} OR t.received_intake_id = ${intakeId})`);
+  // The scheda's sends (visible through it) and the transfer it was received from (visible to its destination desk).
+  const rows = await selectTransfers(db, actor, sql`(t.source_intake_id = ${intakeId} OR t.received_intake_id = ${intakeId})`);
   const sent = rows.filter((r) => r.source_intake_id === intakeId).map((r) => presentTransfer(actor, r, readable));
   const from = rows.find((r) => r.received_intake_id === intakeId);
   return { sent, receivedFrom: from ? presentTransfer(actor, from, readable) : null };

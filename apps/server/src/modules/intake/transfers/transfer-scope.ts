@@ -3,8 +3,10 @@ import type { ContextActor } from '../../organisation/require-actor.js';
 
 /**
  * Which transfers a desk lists: those to (received) or from (sent) the actor's current desk; profiles
- * whose intakeTransfers.find scope is the ente or the ambito (the sector head) see every desk of
- * their ente, never another ente's.
+ * whose intakeTransfers.find scope is the ente or the ambito (the sector head) list every desk of
+ * their ente, never another ente's. The list narrows the transfer's rule (selectTransfers), it does
+ * not widen it: the sector head lists the sends of the schede they see and what was received at
+ * their own desk — a transfer received at another desk from another ente is that desk's.
  */
 export function transferDeskFilter(actor: ContextActor, direction: 'received' | 'sent'): RawBuilder<boolean> {
   const c = actor.context;
