@@ -1,17 +1,20 @@
 import { sql } from 'kysely';
 import type { DeskCounters } from '@siso/shared';
-import { visibleInOffice } from '../../access/visibility.js';
+import { visible, visibleInOffice } from '../../access/visibility.js';
 import type { Tx } from '../../db/transaction.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake/intake-kinds.js';
+import { TAKE_CHARGE_PROPOSAL } from '../intake/proposals/proposal-repo.js';
+import { INTAKE_TRANSFER } from '../intake/transfers/transfer-repo.js';
 
 /**
- * A desk's counters for a period (issue 5, point 8), in one round trip. Schede are counted by access
- * date among those the actor may see (visibleTo: a count never reveals a record the actor cannot
- * open); transfers and proposals are events of the desk itself, counted by the (Italian calendar)
- * day they happened: sent (sent_at, from the desk), received (accepted at the
- * desk, decided_at), refused (refused by the desk, decided_at), proposals (made from the desk's
- * schede, created_at). They carry no personal data.
+ * A desk's counters for a period (issue 5, point 8), in one round trip, each over the records of its
+ * kind the actor may see (docs/intake.md: a count never reveals a record the actor cannot open —
+ * a third-sector operator counts none of a desk's sends whose schede it cannot read). Schede are
+ * counted by access date; transfers and proposals are events of the desk, counted by the (Italian
+ * calendar) day they happened: sent (sent_at, from the desk), received (accepted at the desk,
+ * decided_at), refused (refused by the desk, decided_at), proposals (made from the desk's schede,
+ * created_at).
  */
 export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: string, from: string, to: string): Promise<DeskCounters> {
   // The Italian calendar days [from, to] as an interval of instants, so the indexes on the event's
@@ -20,13 +23,16 @@ export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: stri
   const hi = sql`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
   const during = (col: string) => sql`${sql.ref(col)} >= ${lo} AND ${sql.ref(col)} < ${hi}`;
   const decided = (status: 'received' | 'refused') =>
-    sql`(SELECT count(*)::int FROM intake_transfer t WHERE t.dest_office_id = ${officeId} AND t.status = ${status} AND ${during('t.decided_at')})`;
+    sql`(SELECT count(*)::int FROM intake_transfer t WHERE t.dest_office_id = ${officeId} AND t.status = ${status} AND ${during('t.decided_at')}
+           AND ${visible(actor, INTAKE_TRANSFER, 't')})`;
   const r = await sql<Omit<DeskCounters, 'officeId' | 'from' | 'to'>>`
     SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete,
-           (SELECT count(*)::int FROM intake_transfer t WHERE t.source_office_id = ${officeId} AND ${during('t.sent_at')}) AS sent,
+           (SELECT count(*)::int FROM intake_transfer t WHERE t.source_office_id = ${officeId} AND ${during('t.sent_at')}
+               AND ${visible(actor, INTAKE_TRANSFER, 't')}) AS sent,
            ${decided('received')} AS received,
            ${decided('refused')} AS refused,
-           (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')}) AS proposals
+           (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')}
+               AND ${visible(actor, TAKE_CHARGE_PROPOSAL, 'p')}) AS proposals
       FROM intake_record r
      WHERE r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
        AND ${visibleInOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r', officeId)}`.execute(tx);

@@ -182,15 +182,32 @@ describe('home and counters', () => {
     const umbertide = await sportelloB.call('desks.counters', month);
     expect(umbertide.body).toMatchObject({ complete: 0, incomplete: 0, sent: 0, received: 0, refused: 1, proposals: 0 });
     // The ente's sector head counts the desk's schede; the social worker (own scope) only those granted
-    // to her ente by a proposal — none of Perugia's; another ente's desk is not within reach.
+    // to her office by a proposal — none of Perugia's, nor the transfer it came with (each counter is
+    // over the records of its kind the actor may see); another ente's desk is not within reach.
     expect((await responsabile.call('desks.counters', { ...month, officeId: office.sportello })).body).toMatchObject({ incomplete: 1 });
-    expect((await assistente.call('desks.counters', { ...month, officeId: office.sportello })).body).toMatchObject({ complete: 0, incomplete: 0, received: 1 });
+    expect((await assistente.call('desks.counters', { ...month, officeId: office.sportello })).body).toMatchObject({ complete: 0, incomplete: 0, received: 0 });
     expect((await sportello.call('desks.counters', { ...month, officeId: office.perugia })).status).toBe(404);
     const before = await sportello2.call('desks.counters', { from: '2020-01-01', to: '2020-12-31' });
     expect(before.body).toMatchObject({ complete: 0, incomplete: 0, sent: 0, received: 0, refused: 0, proposals: 0 });
     const wrong = await sportello2.call('desks.counters', { from: today, to: '2020-01-01' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.details[0].path).toBe('to');
+
+    // Castello's desk also proposes, sends and refuses: it counts each of them; the third-sector
+    // cooperative of the ente reaches the desk's counters but reads none of those schede, so it counts
+    // none of their events either (a count would tell it what happened to people it cannot see).
+    const proposing = await intake(sportello, { complete: true, outcome: 'take_charge_proposal' });
+    expect((await sportello.call('intakeRecords.send', { id: proposing.id, version: proposing.version, destOfficeId: office.umbertide })).status).toBe(200);
+    const back = await intake(sportello2, { complete: false });
+    const s3 = (await sportello2.call('intakeRecords.send', { id: back.id, version: back.version, destOfficeId: office.sportello })).body;
+    expect((await sportello.call('intakeRecords.refuse', { transferId: s3.id, version: s3.version, reason: 'Non residente' })).status).toBe(200);
+    expect((await sportello.call('desks.counters', month)).body).toMatchObject({ complete: 1, incomplete: 1, sent: 1, received: 1, refused: 1, proposals: 1 });
+    const cooperative = await (await t.as('terzosettore')).call('desks.counters', { ...month, officeId: office.sportello });
+    expect(cooperative.status, JSON.stringify(cooperative.body)).toBe(200);
+    expect(cooperative.body).toEqual({ officeId: office.sportello, ...month, complete: 0, incomplete: 0, sent: 0, received: 0, refused: 0, proposals: 0 });
+    // The social service the proposal went to counts it and the send of that scheda (granted to its
+    // office), not the desk's other events.
+    expect((await assistente.call('desks.counters', { ...month, officeId: office.sportello })).body).toMatchObject({ sent: 1, received: 0, refused: 0, proposals: 1 });
   });
 
   it('opens the desk home with today’s and incomplete schede, the inbox, proposals and the month’s counters', async () => {
