@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { detailInsert, type DetailWriter } from './person-parts.js';
 
 export type HistorySource = 'manual' | 'registry' | 'merge' | 'fiscal_code_replacement' | 'identification';
 export type Change = { field: string; before: unknown; after: unknown };
@@ -29,6 +30,7 @@ export function diffColumns(before: Record<string, unknown> | null, after: Recor
 
 export async function writeHistory(
   db: Kysely<DB>,
+  by: DetailWriter,
   row: { personId: string; ambitoId: string; operatorId: string | null; source: HistorySource; changes: Change[]; note?: string | null },
 ): Promise<void> {
   if (row.changes.length === 0) return;
@@ -43,5 +45,6 @@ export async function writeHistory(
       changes: JSON.stringify(row.changes),
       note: row.note ?? null,
     })
+    .modifyEnd(detailInsert(by, 'personHistory', row.ambitoId))
     .execute();
 }

@@ -1,12 +1,33 @@
 import crypto from 'node:crypto';
 import { normalizeName, type AddressInput } from '@siso/shared';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Actor } from '../../access/actor.js';
+import { insertedBy, writableBy } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import { PROTECTED_PERSON } from './person-kinds.js';
+
+/**
+ * Who writes a person's details: an actor with the write permission of the action (a request: every
+ * query carries the rule the scope guard asks for), or the nightly registry job, which runs as the
+ * system on its own unguarded handle (jobs have no actor).
+ */
+export type DetailWriter = { actor: Actor; permission: string } | typeof REGISTRY_JOB;
+export const REGISTRY_JOB = 'registry-job' as const;
+
+/** The mark of an INSERT into a detail table of the person (none for the job). */
+export function detailInsert(by: DetailWriter, kind: string, ambitoId: string): RawBuilder<unknown> {
+  return by === REGISTRY_JOB ? sql`` : insertedBy(by.actor, kind, { ambito_id: ambitoId });
+}
+
+/** The write rule of a detail row (its person writable with the action's permission); none for the job. */
+export function detailWritable(by: DetailWriter, kind: string, alias: string): RawBuilder<boolean> {
+  return by === REGISTRY_JOB ? sql<boolean>`true` : writableBy(by.actor, kind, alias, by.permission);
+}
 
 /** Aliases are replaced as a list (issue 4, point 4: other names the person is known by, searchable). */
 export async function insertAliases(
   db: Kysely<DB>,
+  by: DetailWriter,
   personId: string,
   ambitoId: string,
   aliases: ReadonlyArray<{ surname: string; name?: string | null; note?: string | null }>,
@@ -20,11 +41,13 @@ export async function insertAliases(
         surname_norm: normalizeName(a.surname), name_norm: a.name ? normalizeName(a.name) : null, note: a.note ?? null, position: i,
       })),
     )
+    .modifyEnd(detailInsert(by, 'personAlias', ambitoId))
     .execute();
 }
 
 export async function insertAddresses(
   db: Kysely<DB>,
+  by: DetailWriter,
   personId: string,
   ambitoId: string,
   operatorId: string | null,
@@ -41,6 +64,7 @@ export async function insertAddresses(
         locality: a.locality ?? null, valid_from: a.validFrom, valid_to: a.validTo ?? null, source, created_by: operatorId,
       })),
     )
+    .modifyEnd(detailInsert(by, 'personAddress', ambitoId))
     .execute();
 }
 
@@ -50,6 +74,7 @@ export async function insertAddresses(
  */
 export async function historiseAddress(
   db: Kysely<DB>,
+  by: DetailWriter,
   personId: string,
   ambitoId: string,
   operatorId: string | null,
@@ -57,14 +82,15 @@ export async function historiseAddress(
   source: 'manual' | 'registry' = 'manual',
 ): Promise<{ closed: number }> {
   const closed = await db
-    .updateTable('person_address')
+    .updateTable('person_address as a')
     .set({ valid_to: sqlDayBefore(address.validFrom) })
-    .where('person_id', '=', personId)
-    .where('kind', '=', address.kind)
-    .where('valid_to', 'is', null)
-    .where('valid_from', '<', address.validFrom)
+    .where('a.person_id', '=', personId)
+    .where('a.kind', '=', address.kind)
+    .where('a.valid_to', 'is', null)
+    .where('a.valid_from', '<', address.validFrom)
+    .where(detailWritable(by, 'personAddress', 'a'))
     .executeTakeFirst();
-  await insertAddresses(db, personId, ambitoId, operatorId, [address], source);
+  await insertAddresses(db, by, personId, ambitoId, operatorId, [address], source);
   return { closed: Number(closed.numUpdatedRows) };
 }
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor.js';
 import { abilitiesFor } from '../../access/abilities.js';
 import { effectiveReadable } from '../../access/break-glass.js';
 import { MASKED, maskRecord } from '../../access/masking.js';
-import { canWrite, visibleTo } from '../../access/visibility.js';
+import { canWrite, visible, visibleTo, writableBy } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import type { AuditNote } from '../../audit/audit-writer.js';
 import { PERSON, protectionGrantedSql } from './person-kinds.js';
@@ -55,7 +55,9 @@ export interface PersonRow {
 
 /**
  * Loads one person the actor may read (`permission`'s scope OR a grant), or null: outside both it
- * does not exist for them (404). `forUpdate` locks the row for a write.
+ * does not exist for them (404). `forUpdate` loads it for a write: the permission's scope only (a
+ * grant shares a person for reading, issue 10 point 5), so a write through a grant is a 404 before
+ * anything is written; the row is locked.
  */
 export async function loadPerson(
   db: Kysely<DB>,
@@ -69,13 +71,17 @@ export async function loadPerson(
            ${canWrite(actor, PERSON, 'p', 'persons.update')} AS can_update,
            ${protectionGrantedSql(actor, sql.ref('p.id'))} AS protection_granted
       FROM person p JOIN ente e ON e.id = p.ente_id
-     WHERE p.id = ${id} AND ${visibleTo(actor, permission, PERSON, 'p')}
+     WHERE p.id = ${id} AND ${opts.forUpdate ? writableBy(actor, PERSON, 'p', permission) : visibleTo(actor, permission, PERSON, 'p')}
      ${opts.forUpdate ? sql`FOR UPDATE OF p` : sql``}`.execute(db);
   return r.rows[0] ?? null;
 }
 
-/** Addresses (residence, domicile) with history, newest first, with the comune/state names. */
-export async function loadAddresses(db: Kysely<DB>, personIds: readonly string[]): Promise<Map<string, AddressView[]>> {
+/**
+ * Addresses (residence, domicile) with history, newest first, with the comune/state names. The
+ * people were loaded and checked by the caller; the addresses still carry their own rule (visible
+ * with their person). A protected person's addresses are masked by the caller (presentPerson).
+ */
+export async function loadAddresses(db: Kysely<DB>, actor: Actor, personIds: readonly string[]): Promise<Map<string, AddressView[]>> {
   const out = new Map<string, AddressView[]>();
   if (personIds.length === 0) return out;
   const r = await sql<{
@@ -89,7 +95,7 @@ export async function loadAddresses(db: Kysely<DB>, personIds: readonly string[]
            a.state_code, (SELECT s.name FROM ref_stato_estero s WHERE s.code = a.state_code) AS state_name,
            a.locality, a.valid_from, a.valid_to, a.source
       FROM person_address a
-     WHERE a.person_id = ANY(${[...personIds]}::uuid[])
+     WHERE a.person_id = ANY(${[...personIds]}::uuid[]) AND ${visible(actor, 'personAddress', 'a')}
      ORDER BY a.person_id, a.valid_from DESC, a.kind`.execute(db);
   for (const a of r.rows) {
     const list = out.get(a.person_id) ?? [];
@@ -103,8 +109,14 @@ export async function loadAddresses(db: Kysely<DB>, personIds: readonly string[]
   return out;
 }
 
-export async function loadAliases(db: Kysely<DB>, personId: string): Promise<Array<{ surname: string; name: string | null; note: string | null }>> {
-  return db.selectFrom('person_alias').select(['surname', 'name', 'note']).where('person_id', '=', personId).orderBy('position').execute();
+export async function loadAliases(db: Kysely<DB>, actor: Actor, personId: string): Promise<Array<{ surname: string; name: string | null; note: string | null }>> {
+  return db
+    .selectFrom('person_alias as al')
+    .select(['al.surname', 'al.name', 'al.note'])
+    .where('al.person_id', '=', personId)
+    .where(visible(actor, 'personAlias', 'al'))
+    .orderBy('al.position')
+    .execute();
 }
 
 /** The actions on a person the actor may take, from permissions and the row's write scope. */
@@ -132,8 +144,8 @@ export function personAbilities(actor: Actor, row: PersonRow): string[] {
  */
 export async function presentPerson(db: Kysely<DB>, actor: Actor, row: PersonRow, audit: (n: AuditNote) => void): Promise<PersonView> {
   // One transaction, one connection: queries run one after the other.
-  const addresses = await loadAddresses(db, [row.id]);
-  const aliases = await loadAliases(db, row.id);
+  const addresses = await loadAddresses(db, actor, [row.id]);
+  const aliases = await loadAliases(db, actor, row.id);
   const readable = await effectiveReadable(db, actor, PERSON, row.id);
   const view: PersonView = {
     id: row.id,

@@ -71,12 +71,13 @@ export const createPerson = defineHandler(personsCreate, async (ctx, input) => {
         .execute(),
     { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente' } },
   );
-  await insertAliases(ctx.tx, id, c.ambitoId, input.aliases ?? []);
-  await insertAddresses(ctx.tx, id, c.ambitoId, actor.operatorId, input.addresses ?? []);
+  const by = { actor, permission: 'persons.create' };
+  await insertAliases(ctx.tx, by, id, c.ambitoId, input.aliases ?? []);
+  await insertAddresses(ctx.tx, by, id, c.ambitoId, actor.operatorId, input.addresses ?? []);
   if (columns.protection_reason) {
     await grantProtectionTo(ctx.tx, { personId: id, ambitoId: c.ambitoId, enteId: c.enteId, operatorId: actor.operatorId, purpose: 'protezione: operatore che ha registrato la persona' });
   }
-  await writeHistory(ctx.tx, {
+  await writeHistory(ctx.tx, by, {
     personId: id, ambitoId: c.ambitoId, operatorId: actor.operatorId, source: 'manual',
     changes: diffColumns(null, { ...columns, contacts: input.contacts ?? [], gp: input.gp ?? null }),
     note: 'registrazione',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { computeFiscalCode, duplicateScore, personsFindDuplicates, type PersonSummary } from '@siso/shared';
 import { maskRecord } from '../../../access/masking.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { visible, visibleTo } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -38,6 +38,8 @@ export const findDuplicates = defineHandler(personsFindDuplicates, async (ctx, i
   const actor = actorOf(ctx);
   const ambitoId = actor.context.ambitoId;
   const seen = (alias: string) => visibleTo(actor, 'persons.findDuplicates', PERSON, alias);
+  // Aliases are read with their person, under the same permission.
+  const aliasSeen = (alias: string) => visible(actor, 'personAlias', alias, { permission: 'persons.findDuplicates' });
   const onlyFor = input.personId ? sql`AND (a.id = ${input.personId} OR b.id = ${input.personId})` : sql``;
   if (input.personId) {
     const own = await sql`SELECT 1 FROM person p WHERE p.id = ${input.personId} AND ${seen('p')}`.execute(ctx.tx);
@@ -54,7 +56,7 @@ export const findDuplicates = defineHandler(personsFindDuplicates, async (ctx, i
      WHERE a.ambito_id = ${ambitoId} AND a.birth_date IS NOT NULL AND ${live('a')} AND ${live('b')} AND ${seen('a')} AND ${seen('b')} ${onlyFor}
        AND (similarity(coalesce(a.surname_norm, '') || ' ' || coalesce(a.name_norm, ''), coalesce(b.surname_norm, '') || ' ' || coalesce(b.name_norm, '')) >= 0.3
          OR similarity(coalesce(a.surname_norm, '') || ' ' || coalesce(a.name_norm, ''), coalesce(b.name_norm, '') || ' ' || coalesce(b.surname_norm, '')) >= 0.3
-         OR EXISTS (SELECT 1 FROM person_alias al WHERE al.person_id IN (a.id, b.id) AND al.surname_norm IN (a.surname_norm, b.surname_norm)))
+         OR EXISTS (SELECT 1 FROM person_alias al WHERE al.person_id IN (a.id, b.id) AND al.surname_norm IN (a.surname_norm, b.surname_norm) AND ${aliasSeen('al')}))
     LIMIT ${MAX_PAIRS}`.execute(ctx.tx);
 
   // Temporary codes: compute the definitive code the person's data would give and look it up.
@@ -89,7 +91,7 @@ export const findDuplicates = defineHandler(personsFindDuplicates, async (ctx, i
   const people = await sql<Candidate>`
     SELECT p.id, p.fiscal_code, p.fiscal_code_kind, p.fiscal_code_base, p.anonymous_code, p.surname, p.name, p.sex, p.birth_date,
            p.birth_belfiore, p.date_of_death, e.name AS ente_name, p.version,
-           coalesce((SELECT json_agg(json_build_object('surname', al.surname, 'name', al.name)) FROM person_alias al WHERE al.person_id = p.id), '[]') AS aliases
+           coalesce((SELECT json_agg(json_build_object('surname', al.surname, 'name', al.name)) FROM person_alias al WHERE al.person_id = p.id AND ${aliasSeen('al')}), '[]') AS aliases
       FROM person p JOIN ente e ON e.id = p.ente_id
      WHERE p.id = ANY(${ids}::uuid[]) AND ${seen('p')}`.execute(ctx.tx);
   const byId = new Map(people.rows.map((p) => [p.id, p]));

@@ -41,7 +41,7 @@ export const loadFromRegistry = defineHandler(personsLoadFromRegistry, async (ct
   const differences: Array<{ field: string; current: unknown; registry: unknown }> = [];
   if (current && result.person) {
     const p = result.person;
-    const addresses = (await loadAddresses(ctx.tx, [current.id])).get(current.id) ?? [];
+    const addresses = (await loadAddresses(ctx.tx, actor, [current.id])).get(current.id) ?? [];
     const residence = addresses.find((a) => a.kind === 'residence' && a.validTo === null) ?? null;
     const compare: Array<[string, unknown, unknown]> = [
       // ANPR writes names in capitals: compare them as search keys, not letter case.

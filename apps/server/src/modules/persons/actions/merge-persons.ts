@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { normalizeName, personsMerge, type mergeableFields } from '@siso/shared';
-import { writableBy } from '../../../access/visibility.js';
+import { insertedBy, visible, writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -48,8 +48,9 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
   // The contract refuses it too; a person merged into itself would be archived as merged into itself.
   if (input.survivorId === input.mergedId) throw new AppError('invalid_input', [{ path: 'mergedId', message: 'stessa_persona' }]);
   // Lock in id order so two merges of the same pair cannot deadlock. Each person is found by its own
-  // id: both must be visible with persons.merge's scope (or a grant), otherwise the merge is 404 before
-  // anything is written — a person the actor cannot see does not exist for them (GDPR art. 5(1)(f), 25).
+  // id: both must be writable with persons.merge's scope (a grant shares for reading only), otherwise
+  // the merge is 404 before anything is written — a person the actor cannot see does not exist for
+  // them (GDPR art. 5(1)(f), 25).
   const [firstId, secondId] = [input.survivorId, input.mergedId].sort();
   const locked = new Map<string, PersonRow>();
   for (const id of [firstId!, secondId!]) {
@@ -89,31 +90,41 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
              WHERE p.id = ${survivor.id} AND ${writableBy(actor, PERSON, 'p', 'persons.merge')}`.execute(ctx.tx);
 
   // 3. Aliases: the merged person's own names become an alias when they differ; its aliases move.
+  // Every detail row below is written with persons.merge's rule: both people were loaded writable.
+  const by = { actor, permission: 'persons.merge' };
   const moved: Record<string, number> = {};
-  const aliasCount = await ctx.tx.selectFrom('person_alias').select(sql<number>`count(*)::int`.as('n')).where('person_id', '=', survivor.id).executeTakeFirstOrThrow();
-  const movedAliases = await ctx.tx.updateTable('person_alias').set({ person_id: survivor.id, position: sql`position + ${aliasCount.n}` }).where('person_id', '=', merged.id).executeTakeFirst();
+  const aliasCount = await ctx.tx.selectFrom('person_alias as al').select(sql<number>`count(*)::int`.as('n'))
+    .where('al.person_id', '=', survivor.id).where(visible(actor, 'personAlias', 'al')).executeTakeFirstOrThrow();
+  const movedAliases = await ctx.tx.updateTable('person_alias as al').set({ person_id: survivor.id, position: sql`position + ${aliasCount.n}` })
+    .where('al.person_id', '=', merged.id).where(writableBy(actor, 'personAlias', 'al', by.permission)).executeTakeFirst();
   moved.person_alias = Number(movedAliases.numUpdatedRows);
   if (merged.surname && (merged.surname !== finalSurname || merged.name !== finalName)) {
-    await insertAliases(ctx.tx, survivor.id, survivor.ambito_id, [{ surname: merged.surname, name: merged.name, note: 'nome del record unito' }]);
+    await insertAliases(ctx.tx, by, survivor.id, survivor.ambito_id, [{ surname: merged.surname, name: merged.name, note: 'nome del record unito' }]);
   }
 
   // 4. Addresses: a kind the survivor lacks moves over; otherwise the merged history stays traced on the merged record.
   for (const kind of ['residence', 'domicile'] as const) {
-    const has = await ctx.tx.selectFrom('person_address').select('id').where('person_id', '=', survivor.id).where('kind', '=', kind).executeTakeFirst();
+    const has = await ctx.tx.selectFrom('person_address as a').select('a.id')
+      .where('a.person_id', '=', survivor.id).where('a.kind', '=', kind).where(visible(actor, 'personAddress', 'a')).executeTakeFirst();
     if (!has) {
-      const r = await ctx.tx.updateTable('person_address').set({ person_id: survivor.id }).where('person_id', '=', merged.id).where('kind', '=', kind).executeTakeFirst();
+      const r = await ctx.tx.updateTable('person_address as a').set({ person_id: survivor.id })
+        .where('a.person_id', '=', merged.id).where('a.kind', '=', kind).where(writableBy(actor, 'personAddress', 'a', by.permission)).executeTakeFirst();
       moved[`person_address.${kind}`] = Number(r.numUpdatedRows);
     }
   }
 
   // 5. Household groups of a kind the survivor lacks move over; links in other groups move; self-links go.
-  const groups = await ctx.tx.updateTable('household_group').set({ owner_person_id: survivor.id })
-    .where('owner_person_id', '=', merged.id).where('archived_at', 'is', null)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('household_group as g2').select('g2.id').whereRef('g2.kind', '=', 'household_group.kind').where('g2.owner_person_id', '=', survivor.id).where('g2.archived_at', 'is', null))))
+  const groups = await ctx.tx.updateTable('household_group as g').set({ owner_person_id: survivor.id })
+    .where('g.owner_person_id', '=', merged.id).where('g.archived_at', 'is', null)
+    .where(writableBy(actor, 'householdGroup', 'g', by.permission))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('household_group as g2').select('g2.id').whereRef('g2.kind', '=', 'g.kind')
+      .where('g2.owner_person_id', '=', survivor.id).where('g2.archived_at', 'is', null).where(visible(actor, 'householdGroup', 'g2')))))
     .executeTakeFirst();
   moved.household_group = Number(groups.numUpdatedRows);
   Object.assign(moved, await moveReferences(ctx.asSystem('unione: i riferimenti alla persona unita passano alla superstite in ogni ufficio'), merged.id, survivor.id));
-  await sql`DELETE FROM household_member m USING household_group g WHERE m.group_id = g.id AND g.owner_person_id = ${survivor.id} AND m.person_id = ${survivor.id}`.execute(ctx.tx);
+  await sql`DELETE FROM household_member m USING household_group g
+             WHERE m.group_id = g.id AND g.owner_person_id = ${survivor.id} AND m.person_id = ${survivor.id}
+               AND ${writableBy(actor, 'householdMember', 'm', by.permission)} AND ${visible(actor, 'householdGroup', 'g')}`.execute(ctx.tx);
 
   // 6. Access grants on the merged person now reach the survivor.
   const grants = await ctx.tx.updateTable('access_grant').set({ record_id: survivor.id })
@@ -126,10 +137,10 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
     id: crypto.randomUUID(), ambito_id: survivor.ambito_id, survivor_id: survivor.id, merged_id: merged.id,
     take_from_merged: input.takeFromMerged, merged_snapshot: JSON.stringify(snapshot), moved: JSON.stringify(moved),
     reason: input.reason, operator_id: actor.operatorId,
-  }).execute();
-  await writeHistory(ctx.tx, { personId: survivor.id, ambitoId: survivor.ambito_id, operatorId: actor.operatorId, source: 'merge',
+  }).modifyEnd(insertedBy(actor, 'personMerge', { ambito_id: survivor.ambito_id })).execute();
+  await writeHistory(ctx.tx, by, { personId: survivor.id, ambitoId: survivor.ambito_id, operatorId: actor.operatorId, source: 'merge',
     changes: [...changes, { field: 'mergedFrom', before: null, after: merged.id }], note: input.reason });
-  await writeHistory(ctx.tx, { personId: merged.id, ambitoId: merged.ambito_id, operatorId: actor.operatorId, source: 'merge',
+  await writeHistory(ctx.tx, by, { personId: merged.id, ambitoId: merged.ambito_id, operatorId: actor.operatorId, source: 'merge',
     changes: [{ field: 'mergedInto', before: null, after: survivor.id }], note: input.reason });
   ctx.audit({
     subjectPeople: [survivor.id, merged.id],

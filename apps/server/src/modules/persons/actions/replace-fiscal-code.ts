@@ -50,7 +50,7 @@ export const replaceFiscalCode = defineHandler(personsReplaceFiscalCode, async (
   const copies = await rewriteFiscalCodeCopies(ctx.tx, row.id, row.fiscal_code, input.fiscalCode);
   const adoption = row.protection_reason === 'adoption';
   const before = adoption ? null : row.fiscal_code;
-  await writeHistory(ctx.tx, {
+  await writeHistory(ctx.tx, { actor, permission: 'persons.replaceFiscalCode' }, {
     personId: row.id, ambitoId: row.ambito_id, operatorId: actor.operatorId, source: 'fiscal_code_replacement',
     changes: [{ field: 'fiscalCode', before, after: input.fiscalCode }, { field: 'fiscalCodeKind', before: row.fiscal_code_kind, after: 'definitive' }],
     note: input.reason,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { decodeOmocodia, personsUpdate } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
-import { writableBy } from '../../../access/visibility.js';
+import { visible, writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -48,8 +48,8 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
   const identity = await resolveIdentity(ctx.tx, { ...input, fiscalCode: (codeColumns.fiscal_code as string | undefined) ?? null }, codeColumns.fiscal_code ? kind : null, row, problems);
   if (input.newAddress) {
     await checkAddressPlace(ctx.tx, input.newAddress, 'newAddress', problems);
-    const later = await ctx.tx.selectFrom('person_address').select('id').where('person_id', '=', id).where('kind', '=', input.newAddress.kind)
-      .where('valid_from', '>=', input.newAddress.validFrom).executeTakeFirst();
+    const later = await ctx.tx.selectFrom('person_address as a').select('a.id').where('a.person_id', '=', id).where('a.kind', '=', input.newAddress.kind)
+      .where('a.valid_from', '>=', input.newAddress.validFrom).where(visible(actor, 'personAddress', 'a')).executeTakeFirst();
     if (later) problems.push({ path: 'newAddress.validFrom', message: 'data_precedente_indirizzo_attuale' });
   }
   throwIfProblems(problems);
@@ -64,19 +64,20 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
       { person_fiscal_code_uq: { path: 'fiscalCode', message: 'persona_già_presente' } },
     );
   }
+  const by = { actor, permission: 'persons.update' };
   if (input.aliases) {
-    await ctx.tx.deleteFrom('person_alias').where('person_id', '=', id).execute();
-    await insertAliases(ctx.tx, id, row.ambito_id, input.aliases);
+    await ctx.tx.deleteFrom('person_alias as al').where('al.person_id', '=', id).where(writableBy(actor, 'personAlias', 'al', by.permission)).execute();
+    await insertAliases(ctx.tx, by, id, row.ambito_id, input.aliases);
     changes.push({ field: 'aliases', before: null, after: input.aliases.map((a) => [a.surname, a.name ?? ''].join(' ').trim()) });
   }
   if (input.newAddress) {
-    await historiseAddress(ctx.tx, id, row.ambito_id, actor.operatorId, input.newAddress);
+    await historiseAddress(ctx.tx, by, id, row.ambito_id, actor.operatorId, input.newAddress);
     changes.push({ field: `address.${input.newAddress.kind}`, before: null, after: { street: input.newAddress.street, validFrom: input.newAddress.validFrom } });
   }
   if (input.protectionReason && !row.protection_reason && !row.protection_granted) {
     await grantProtectionTo(ctx.tx, { personId: id, ambitoId: row.ambito_id, enteId: actor.context.enteId, operatorId: actor.operatorId, purpose: 'protezione: operatore che ha disposto la protezione' });
   }
-  await writeHistory(ctx.tx, { personId: id, ambitoId: row.ambito_id, operatorId: actor.operatorId, source: identifying ? 'identification' : 'manual', changes });
+  await writeHistory(ctx.tx, by, { personId: id, ambitoId: row.ambito_id, operatorId: actor.operatorId, source: identifying ? 'identification' : 'manual', changes });
   ctx.audit({ subjectPeople: [id], targets: [{ kind: PERSON, id }], classesChanged, details: auditDetails(changes) });
   const fresh = await loadPerson(ctx.tx, actor, id);
   if (!fresh) throw new AppError('not_found');

@@ -4,7 +4,7 @@ import type { Actor } from '../../../access/actor.js';
 import { abilitiesFor } from '../../../access/abilities.js';
 import type { FieldClass } from '../../../access/field-classes.js';
 import { maskRecord } from '../../../access/masking.js';
-import { visibleOrPreview, visibleTo } from '../../../access/visibility.js';
+import { visible, visibleOrPreview, visibleTo, writableBy } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import { PERSON, protectionGrantedSql } from '../person-kinds.js';
 import type { PersonRow } from '../person-repo.js';
@@ -68,40 +68,41 @@ const groupColumns = sql`g.id, g.ambito_id, g.owner_person_id, g.kind, g.lives_a
 const kindOrder = sql`array_position(ARRAY[${sql.join(groupKindOrder.map((k) => sql.lit(k)))}]::text[], g.kind)`;
 
 /** The live (non-archived) groups owned by a person: household, relatives, network. */
-export async function loadGroups(db: Kysely<DB>, ownerId: string): Promise<GroupRow[]> {
+export async function loadGroups(db: Kysely<DB>, actor: Actor, ownerId: string): Promise<GroupRow[]> {
   const r = await sql<GroupRow>`
     SELECT ${groupColumns} FROM household_group g
-     WHERE g.owner_person_id = ${ownerId} AND g.archived_at IS NULL
+     WHERE g.owner_person_id = ${ownerId} AND g.archived_at IS NULL AND ${visible(actor, 'householdGroup', 'g')}
      ORDER BY ${kindOrder}, g.created_at, g.id`.execute(db);
   return r.rows;
 }
 
-/** One live group of the owner, locked for a write. */
-export async function lockGroup(db: Kysely<DB>, ownerId: string, groupId: string): Promise<GroupRow | null> {
+/** One live group of the owner, locked for a write with `permission` (its owner writable: a grant shares for reading only). */
+export async function lockGroup(db: Kysely<DB>, actor: Actor, permission: string, ownerId: string, groupId: string): Promise<GroupRow | null> {
   const r = await sql<GroupRow>`
     SELECT ${groupColumns} FROM household_group g
      WHERE g.id = ${groupId} AND g.owner_person_id = ${ownerId} AND g.archived_at IS NULL
+       AND ${writableBy(actor, 'householdGroup', 'g', permission)}
      FOR UPDATE OF g`.execute(db);
   return r.rows[0] ?? null;
 }
 
 /** The live group of a kind, if the owner has one (one per owner and kind). */
-export async function groupOfKind(db: Kysely<DB>, ownerId: string, kind: GroupKind): Promise<GroupRow | null> {
+export async function groupOfKind(db: Kysely<DB>, actor: Actor, ownerId: string, kind: GroupKind): Promise<GroupRow | null> {
   const r = await sql<GroupRow>`
     SELECT ${groupColumns} FROM household_group g
-     WHERE g.owner_person_id = ${ownerId} AND g.kind = ${kind} AND g.archived_at IS NULL`.execute(db);
+     WHERE g.owner_person_id = ${ownerId} AND g.kind = ${kind} AND g.archived_at IS NULL AND ${visible(actor, 'householdGroup', 'g')}`.execute(db);
   return r.rows[0] ?? null;
 }
 
 /** Members of the groups in position order, with the kinship label of the ANPR table. */
-export async function loadMembers(db: Kysely<DB>, groupIds: readonly string[]): Promise<MemberRow[]> {
+export async function loadMembers(db: Kysely<DB>, actor: Actor, groupIds: readonly string[]): Promise<MemberRow[]> {
   if (groupIds.length === 0) return [];
   const r = await sql<MemberRow>`
     SELECT m.id, m.group_id, m.person_id, m.display_name, m.relationship,
            (SELECT rc.label FROM ref_code rc WHERE rc.list = ${RELATIONSHIP_LIST} AND rc.code = m.relationship) AS relationship_label,
            m.cohabiting, m.parental_responsibility, m.availability, m.contact, m.note, m.valid_from, m.valid_to, m.source, m.position
       FROM household_member m
-     WHERE m.group_id = ANY(${[...groupIds]}::uuid[])
+     WHERE m.group_id = ANY(${[...groupIds]}::uuid[]) AND ${visible(actor, 'householdMember', 'm')}
      ORDER BY m.group_id, m.position, m.id`.execute(db);
   return r.rows;
 }
@@ -194,7 +195,7 @@ export async function presentGroups(
   groups: readonly GroupRow[],
   readable: ReadonlySet<FieldClass>,
 ): Promise<Presented<HouseholdGroupView[]>> {
-  const members = await loadMembers(db, groups.map((g) => g.id));
+  const members = await loadMembers(db, actor, groups.map((g) => g.id));
   const people = await loadLinkedPeople(db, actor, members.flatMap((m) => (m.person_id ? [m.person_id] : [])));
   const subjects = new Set<string>();
   const classes = new Set<FieldClass>();
@@ -263,6 +264,7 @@ export async function loadMemberOf(db: Kysely<DB>, actor: Actor, personId: strin
       JOIN ente e ON e.id = p.ente_id
      WHERE m.person_id = ${personId} AND g.owner_person_id <> ${personId}
        AND ${visibleTo(actor, 'persons.get', PERSON, 'p')}
+       AND ${visible(actor, 'householdGroup', 'g', { via: 'p' })} AND ${visible(actor, 'householdMember', 'm', { via: 'g' })}
        AND (p.protection_reason IS NULL OR ${protectionGrantedSql(actor, sql.ref('p.id'))})
      ORDER BY ${kindOrder}, p.surname_norm, p.name_norm, g.id`.execute(db);
   const subjects = new Set<string>();

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { normalizeName, type RegistryPerson } from '@siso/shared';
 import type { DB } from '../../../db/types.js';
 import { diffColumns, writeHistory, type Change } from '../person-history.js';
-import { historiseAddress } from '../person-parts.js';
+import { historiseAddress, REGISTRY_JOB } from '../person-parts.js';
 import { setClause } from '../person-columns.js';
 import type { RegistryChange } from '../registry/registry-client.js';
 
@@ -45,7 +45,7 @@ export async function applyRegistryChange(db: Kysely<DB>, person: FollowedPerson
     const same = current && current.street === r.street && (current.civic ?? null) === (r.civic ?? null) && current.comune_istat === r.comuneIstat && current.state_code === r.stateCode;
     const stale = current && current.valid_from >= from;
     if (!same && !stale) {
-      await historiseAddress(db, person.id, person.ambito_id, null, {
+      await historiseAddress(db, REGISTRY_JOB, person.id, person.ambito_id, null, {
         kind: 'residence', street: r.street, civic: r.civic, postalCode: r.postalCode, comuneIstat: r.comuneIstat, stateCode: r.comuneIstat ? null : r.stateCode, validFrom: from,
       }, 'registry');
       changes.push({ field: 'address.residence', before: current ? { street: current.street, validFrom: current.valid_from } : null, after: { street: r.street, validFrom: from } });
@@ -57,7 +57,7 @@ export async function applyRegistryChange(db: Kysely<DB>, person: FollowedPerson
   if (changes.length > 0) {
     await sql`UPDATE person SET ${sql.join([...setClause(columns), sql`version = version + 1`, sql`updated_at = now()`, sql`registry_checked_at = now()`])} WHERE id = ${person.id}`.execute(db);
   }
-  await writeHistory(db, { personId: person.id, ambitoId: person.ambito_id, operatorId: null, source: 'registry', changes, note: `ANPR: ${change.kind} dal ${change.effectiveDate}` });
+  await writeHistory(db, REGISTRY_JOB, { personId: person.id, ambitoId: person.ambito_id, operatorId: null, source: 'registry', changes, note: `ANPR: ${change.kind} dal ${change.effectiveDate}` });
   return changes;
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../access/actor.js';
-import { canWrite, visibleOrPreview, visibleTo } from '../../../access/visibility.js';
+import { canWrite, visible, visibleOrPreview, visibleTo } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import { PERSON } from '../person-kinds.js';
 import type { SearchPlan } from './search-query.js';
@@ -62,10 +62,20 @@ function nameScore(plan: SearchPlan): RawBuilder<number> {
   return sql<number>`GREATEST(${sql.join([whole, ...cuts])})`;
 }
 
-function aliasScore(plan: SearchPlan): RawBuilder<number> {
+/**
+ * The aliases of a person as far as the person is seen here: joined to their person under the
+ * search's rule (`rule`, which includes the preview), the alias row by `aliasVia`. So a previewed
+ * person is found and ranked by an alias too, as before, and an alias is never read beyond it.
+ */
+function aliasesOf(scope: Scope, condition: RawBuilder<boolean>): RawBuilder<unknown> {
+  const via = scope.aliasVia ?? (() => sql<boolean>`true`);
+  return sql`person_alias al JOIN person pa ON pa.id = al.person_id AND ${scope.rule('pa')} WHERE ${condition} AND ${via('al', 'pa')}`;
+}
+
+function aliasScore(plan: SearchPlan, scope: Scope): RawBuilder<number> {
   if (plan.mode !== 'name') return sql<number>`0`;
   return sql<number>`coalesce((SELECT max(similarity(al.surname_norm || ' ' || coalesce(al.name_norm, ''), ${plan.whole}))
-      FROM person_alias al WHERE al.person_id = p.id), 0)`;
+      FROM ${aliasesOf(scope, sql<boolean>`al.person_id = p.id`)}), 0)`;
 }
 
 export interface SearchInput {
@@ -76,8 +86,17 @@ export interface SearchInput {
   previews: boolean;
 }
 
-/** `rule`: the visibility rule of every reference to person (the handler passes the visibility module's, the bench plain SQL). */
-type Scope = { inScope: RawBuilder<boolean>; canUpdate: RawBuilder<boolean>; rule: (alias: string) => RawBuilder<boolean> };
+/**
+ * `rule`: the visibility rule of every reference to person (the handler passes the visibility module's,
+ * the bench plain SQL); `aliasVia`: the rule of an alias row joined to its person `personAlias` (the
+ * bench leaves it out).
+ */
+type Scope = {
+  inScope: RawBuilder<boolean>;
+  canUpdate: RawBuilder<boolean>;
+  rule: (alias: string) => RawBuilder<boolean>;
+  aliasVia?: (alias: string, personAlias: string) => RawBuilder<boolean>;
+};
 
 const ORDER = sql`GREATEST(x.name_score, x.alias_score) DESC, x.surname_norm, x.name_norm, x.id`;
 
@@ -114,7 +133,7 @@ export function searchPersonsQuery(ambitoId: string | null, scope: Scope, input:
                ${scope.inScope} AS in_scope,
                ${scope.canUpdate} AS can_update,
                ${nameScore(input.plan)} AS name_score,
-               ${aliasScore(input.plan)} AS alias_score
+               ${aliasScore(input.plan, scope)} AS alias_score
           FROM person p
          WHERE p.ambito_id = ${ambitoId} AND p.archived_at IS NULL AND ${scope.rule('p')}
            ${input.includeMerged ? sql`` : sql`AND p.merged_into IS NULL`}
@@ -172,14 +191,14 @@ function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInp
       SELECT ${cols} FROM person p WHERE ${baseFuzzy} AND ${scope.rule('p')} AND ${fuzzy} AND (SELECT count(*) FROM pre WHERE ${visible('pre')}) < ${input.limit}
       UNION
       SELECT ${cols} FROM person p WHERE ${base} AND ${scope.rule('p')} AND p.id = ANY(ARRAY(
-        SELECT al.person_id FROM person_alias al WHERE al.ambito_id = ${ambitoId} AND ${aliasMatch}))
+        SELECT al.person_id FROM ${aliasesOf(scope, sql<boolean>`al.ambito_id = ${ambitoId} AND ${aliasMatch}`)}))
     )
     SELECT p.id, p.anonymous, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.sex,
            p.birth_date, p.birth_place_name, p.ente_id, e.name AS ente_name, p.date_of_death, p.protection_reason,
            x.surname_norm, x.name_norm, x.in_scope, x.can_update, x.name_score, x.alias_score
       FROM (
         SELECT * FROM (
-          SELECT p.*, ${nameScore(plan)} AS name_score, ${aliasScore(plan)} AS alias_score
+          SELECT p.*, ${nameScore(plan)} AS name_score, ${aliasScore(plan, scope)} AS alias_score
             FROM c p WHERE ${visible('p')}
           OFFSET 0
         ) x
@@ -202,6 +221,7 @@ export async function searchPersons(db: Kysely<DB>, actor: Actor, input: SearchI
     inScope: visibleTo(actor, 'persons.get', PERSON, 'p'),
     canUpdate: canWrite(actor, PERSON, 'p', 'persons.update'),
     rule: (alias: string) => visibleOrPreview(actor, PERSON, alias, input.previews),
+    aliasVia: (alias: string, personAlias: string) => visible(actor, 'personAlias', alias, { via: personAlias }),
   };
   if (needsSearchSettings(input)) {
     // Transaction-local (is_local = true): the handler's read-only transaction ends with the request.

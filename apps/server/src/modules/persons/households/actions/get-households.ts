@@ -24,7 +24,7 @@ export const getHouseholds = defineHandler(householdsGet, async (ctx, input) => 
     return { personId: row.id, groups: MASKED, memberOf: MASKED };
   }
   const readable = await effectiveReadable(ctx.tx, actor, PERSON, row.id);
-  const groups = await presentGroups(ctx.tx, actor, row, await loadGroups(ctx.tx, row.id), readable);
+  const groups = await presentGroups(ctx.tx, actor, row, await loadGroups(ctx.tx, actor, row.id), readable);
   const memberOf = await loadMemberOf(ctx.tx, actor, row.id);
   const subjects = new Set([row.id, ...groups.subjects, ...memberOf.subjects]);
   const classesRead = new Set([...groups.classesRead, ...memberOf.classesRead]);

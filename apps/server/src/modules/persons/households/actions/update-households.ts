@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { householdsUpdate, type HouseholdMemberInput } from '@siso/shared';
 import { assertWritable } from '../../../../access/masking.js';
 import { effectiveReadable } from '../../../../access/break-glass.js';
+import { insertedBy, writableBy } from '../../../../access/visibility.js';
 import { defineHandler } from '../../../../http/action.js';
 import { AppError } from '../../../../http/app-error.js';
 import { actorOf } from '../../../organisation/require-actor.js';
@@ -42,7 +43,9 @@ function historyEntry(m: { relationship: string; personId?: string | null; displ
  */
 export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, input) => {
   const actor = actorOf(ctx);
-  const owner = await loadPerson(ctx.tx, actor, input.personId, { permission: 'households.update', forUpdate: true });
+  // The owner writable with households.update's scope (a grant shares for reading only): 404 otherwise, before any write.
+  const permission = 'households.update';
+  const owner = await loadPerson(ctx.tx, actor, input.personId, { permission, forUpdate: true });
   if (!owner) throw new AppError('not_found');
   if (owner.merged_into || owner.archived_at) throw new AppError('precondition_failed', [{ path: 'personId', message: 'persona_unita' }]);
   if (owner.protection_reason !== null && !owner.protection_granted) {
@@ -52,15 +55,15 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
 
   let group: GroupRow | null = null;
   if (input.groupId) {
-    group = await lockGroup(ctx.tx, owner.id, input.groupId);
+    group = await lockGroup(ctx.tx, actor, permission, owner.id, input.groupId);
     if (!group) throw new AppError('not_found', [{ path: 'groupId', message: 'not_found' }]);
     if (group.kind !== input.kind) throw new AppError('invalid_input', [{ path: 'kind', message: 'tipo_gruppo_diverso' }]);
     if (group.version !== input.version) throw new AppError('conflict');
-  } else if (await groupOfKind(ctx.tx, owner.id, input.kind)) {
+  } else if (await groupOfKind(ctx.tx, actor, owner.id, input.kind)) {
     throw new AppError('conflict', [{ path: 'kind', message: 'gruppo_già_presente' }]);
   }
 
-  const existing: MemberRow[] = group ? await loadMembers(ctx.tx, [group.id]) : [];
+  const existing: MemberRow[] = group ? await loadMembers(ctx.tx, actor, [group.id]) : [];
   const people = await loadLinkedPeople(ctx.tx, actor, [
     ...input.members.flatMap((m) => (m.personId ? [m.personId] : [])),
     ...existing.flatMap((m) => (m.person_id ? [m.person_id] : [])),
@@ -98,8 +101,8 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
 
   const groupId = group?.id ?? crypto.randomUUID();
   if (group) {
-    const r = await sql`UPDATE household_group SET lives_alone = ${input.livesAlone}, version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
-                         WHERE id = ${groupId} AND version = ${input.version ?? -1}`.execute(ctx.tx);
+    const r = await sql`UPDATE household_group g SET lives_alone = ${input.livesAlone}, version = version + 1, updated_at = now(), updated_by = ${actor.operatorId}
+                         WHERE g.id = ${groupId} AND g.version = ${input.version ?? -1} AND ${writableBy(actor, 'householdGroup', 'g', permission)}`.execute(ctx.tx);
     if (Number(r.numAffectedRows ?? 0) !== 1) throw new AppError('conflict');
   } else {
     await mapUniqueViolations(
@@ -110,11 +113,15 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
             id: groupId, ambito_id: owner.ambito_id, ente_id: owner.ente_id, office_id: owner.office_id, owner_person_id: owner.id,
             kind: input.kind, lives_alone: input.livesAlone, created_by: actor.operatorId, updated_by: actor.operatorId,
           })
+          .modifyEnd(insertedBy(actor, 'householdGroup', { ambito_id: owner.ambito_id }))
           .execute(),
       { household_group_owner_kind_uq: { path: 'kind', message: 'gruppo_già_presente' } },
     );
   }
-  if (replaced.length > 0) await ctx.tx.deleteFrom('household_member').where('id', 'in', replaced.map((m) => m.id)).execute();
+  if (replaced.length > 0) {
+    await ctx.tx.deleteFrom('household_member as hm').where('hm.id', 'in', replaced.map((m) => m.id))
+      .where(writableBy(actor, 'householdMember', 'hm', permission)).execute();
+  }
   if (input.members.length > 0) {
     await ctx.tx
       .insertInto('household_member')
@@ -123,10 +130,12 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
         relationship: m.relationship, cohabiting: m.cohabiting, parental_responsibility: m.parentalResponsibility, availability: m.availability ?? null,
         contact: m.contact ?? null, note: m.note ?? null, valid_from: m.validFrom ?? null, valid_to: m.validTo ?? null, source: 'manual', position: i,
       })))
+      .modifyEnd(insertedBy(actor, 'householdMember', { ambito_id: owner.ambito_id }))
       .execute();
   }
   for (const [j, m] of kept.entries()) {
-    await ctx.tx.updateTable('household_member').set({ position: input.members.length + j }).where('id', '=', m.id).execute();
+    await ctx.tx.updateTable('household_member as hm').set({ position: input.members.length + j }).where('hm.id', '=', m.id)
+      .where(writableBy(actor, 'householdMember', 'hm', permission)).execute();
   }
 
   // History on the owner (issue 4, point 9): the members the actor saw before and wrote now.
@@ -135,7 +144,7 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
   const after = input.members.map(historyEntry);
   if (!group || JSON.stringify(before) !== JSON.stringify(after)) changes.push({ field: `household.${input.kind}`, before: group ? before : null, after });
   if ((group?.lives_alone ?? false) !== input.livesAlone) changes.push({ field: `household.${input.kind}.livesAlone`, before: group?.lives_alone ?? null, after: input.livesAlone });
-  await writeHistory(ctx.tx, { personId: owner.id, ambitoId: owner.ambito_id, operatorId: actor.operatorId, source: 'manual', changes });
+  await writeHistory(ctx.tx, { actor, permission }, { personId: owner.id, ambitoId: owner.ambito_id, operatorId: actor.operatorId, source: 'manual', changes });
 
   const removed = replaced.flatMap((m) => (m.person_id && !submitted.has(m.person_id) ? [m.person_id] : []));
   ctx.audit({
@@ -145,7 +154,7 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
     details: { kind: input.kind, created: !group, members: input.members.length, kept: kept.length },
   });
 
-  const fresh = await lockGroup(ctx.tx, owner.id, groupId);
+  const fresh = await lockGroup(ctx.tx, actor, permission, owner.id, groupId);
   if (!fresh) throw new AppError('not_found');
   const readable = await effectiveReadable(ctx.tx, actor, PERSON, owner.id);
   const shown = await presentGroups(ctx.tx, actor, owner, [fresh], readable);
