@@ -17,12 +17,14 @@ export async function privacyStatusOf(db: Kysely<DB>, actor: ContextActor, perso
   const out = new Map<string, PrivacyStatus>();
   if (personIds.length === 0) return out;
   const scope = noticeScopeOf(actor, await deskSettingsOf(db, actor.context.officeId));
+  // The notices are read with their person as seen here (`via`: a person seen through a scheda too).
   const r = await sql<{ id: string; anonymous: boolean; signed: boolean }>`
-    SELECT p.id, p.anonymous,
-           EXISTS (SELECT 1 FROM privacy_notice n WHERE n.person_id = p.id AND ${inNoticeScope(scope, 'n')}) AS signed
+    SELECT p.id, p.anonymous, count(n.id) > 0 AS signed
       FROM person p
+      LEFT JOIN privacy_notice n ON n.person_id = p.id AND ${inNoticeScope(scope, 'n')} AND ${visible(actor, 'privacyNotice', 'n', { via: 'p' })}
      WHERE p.id = ANY(${[...new Set(personIds)]}::uuid[])
-       AND ${visible(actor, PERSON, 'p', { orReferenced: true })}`.execute(db);
+       AND ${visible(actor, PERSON, 'p', { orReferenced: true })}
+     GROUP BY p.id, p.anonymous`.execute(db);
   for (const row of r.rows) out.set(row.id, statusOf(row.anonymous, row.signed));
   return out;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { representative } from '@siso/shared';
 import type { DB } from '../../db/types.js';
 import { abilitiesFor } from '../../access/abilities.js';
+import { visible } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { loadAttachmentViews } from '../service-requests/attachments/attachment-views.js';
 import { loadConsentTypes } from './consent-types.js';
@@ -27,9 +28,9 @@ export async function loadPrivacyView(db: Kysely<DB>, actor: ContextActor, perso
       JOIN ente e ON e.id = n.ente_id
       LEFT JOIN office d ON d.id = n.desk_office_id
       JOIN operator o ON o.id = n.created_by
-     WHERE n.person_id = ${person.id} AND ${inNoticeScope(scope, 'n')}
+     WHERE n.person_id = ${person.id} AND ${inNoticeScope(scope, 'n')} AND ${visible(actor, 'privacyNotice', 'n')}
      ORDER BY n.given_on DESC, n.created_at DESC`.execute(db);
-  const documents = await loadAttachmentViews(db, 'privacyNotice', notices.rows.map((n) => n.id));
+  const documents = await loadAttachmentViews(db, actor, 'privacyNotice', notices.rows.map((n) => n.id));
   const consents = await sql<{
     id: string; consent_type: string; type_label: string | null; given: boolean; given_on: string; signer_kind: ConsentView['signerKind'];
     representative: Representative | null; recorded_by_name: string; created_at: Date; withdrawn_at: Date | null; withdrawn_by_name: string | null; withdraw_reason: string | null;
@@ -41,7 +42,7 @@ export async function loadPrivacyView(db: Kysely<DB>, actor: ContextActor, perso
       JOIN operator o ON o.id = c.created_by
       LEFT JOIN operator w ON w.id = c.withdrawn_by
       LEFT JOIN ref_code rc ON rc.list = 'siso.consenso_facoltativo' AND rc.code = c.consent_type
-     WHERE c.person_id = ${person.id} AND c.ente_id = ${scope.enteId}
+     WHERE c.person_id = ${person.id} AND c.ente_id = ${scope.enteId} AND ${visible(actor, 'consent', 'c')}
      ORDER BY c.created_at DESC, c.id`.execute(db);
   const consentTypes = await loadConsentTypes(db);
   return {

@@ -5,7 +5,7 @@ import { defineHandler } from '../../../http/action.js';
 import type { ErrorDetail } from '../../../http/app-error.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
 import { PERSON } from '../../persons/person-kinds.js';
-import { visibleTo } from '../../../access/visibility.js';
+import { insertedBy, visibleTo, writableBy } from '../../../access/visibility.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
 import { todayInRome } from '../../../documents/rome-time.js';
 import { checkAndScanAttachments, storeAttachments } from '../../service-requests/attachments/store-attachments.js';
@@ -22,7 +22,7 @@ import { loadPrivacyView } from '../privacy-view.js';
  */
 export const recordConsents = defineHandler(consentsRecord, async (ctx, input) => {
   const actor = ambitoActor(ctx);
-  const { person, scope } = await loadPrivacyPerson(ctx.tx, actor, input.personId);
+  const { person, scope } = await loadPrivacyPerson(ctx.tx, actor, input.personId, { write: 'consents.record' });
   const today = todayInRome();
 
   const problems: ErrorDetail[] = [];
@@ -71,12 +71,14 @@ export const recordConsents = defineHandler(consentsRecord, async (ctx, input) =
         intake_id: input.intakeId ?? null,
         created_by: actor.operatorId,
       })
+      .modifyEnd(insertedBy(actor, 'privacyNotice', tenant))
       .execute();
   }
   for (const c of input.consents) {
     await sql`
-      UPDATE consent SET withdrawn_at = now(), withdrawn_by = ${actor.operatorId}, withdraw_reason = 'Sostituito da una nuova scelta'
-       WHERE person_id = ${person.id} AND ente_id = ${tenant.ente_id} AND consent_type = ${c.type} AND withdrawn_at IS NULL`.execute(ctx.tx);
+      UPDATE consent c SET withdrawn_at = now(), withdrawn_by = ${actor.operatorId}, withdraw_reason = 'Sostituito da una nuova scelta'
+       WHERE c.person_id = ${person.id} AND c.ente_id = ${tenant.ente_id} AND c.consent_type = ${c.type} AND c.withdrawn_at IS NULL
+         AND ${writableBy(actor, 'consent', 'c', 'consents.record')}`.execute(ctx.tx);
     await ctx.tx
       .insertInto('consent')
       .values({
@@ -91,6 +93,7 @@ export const recordConsents = defineHandler(consentsRecord, async (ctx, input) =
         notice_id: noticeId,
         created_by: actor.operatorId,
       })
+      .modifyEnd(insertedBy(actor, 'consent', tenant))
       .execute();
   }
 
