@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { intakeFilters } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { MASKED } from '../../access/masking.js';
-import { visibleInOffice, visibleTo } from '../../access/visibility.js';
+import { visible as visibleRule, visibleInOffice, visibleTo } from '../../access/visibility.js';
 import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
@@ -81,10 +81,10 @@ export async function findIntakeSummaries(
            (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = r.operator_id) AS operator_name,
            r.access_mode, r.access_reason, r.outcome, r.social_category, r.person_id,
            (SELECT so.name || ' — ' || se.name FROM intake_transfer t JOIN office so ON so.id = t.source_office_id JOIN ente se ON se.id = t.source_ente_id
-             WHERE t.id = r.received_from) AS received_from_office,
+             WHERE t.id = r.received_from AND ${visibleRule(actor, 'intakeTransfer', 't')}) AS received_from_office,
            r.updated_at, r.version, ${visible('intakeRecords.update')} AS can_update,
            ${personSummaryJson(actor, sql.ref('r.person_id'))} AS person,
-           (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
+           (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id AND ${visibleRule(actor, 'takeChargeProposal', 'tp')} ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
            ${deskMasking}
       FROM intake_record r
      WHERE ${sql.join(where, sql` AND `)}

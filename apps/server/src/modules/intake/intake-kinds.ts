@@ -3,6 +3,7 @@ import { registerPersonReference } from '../persons/index.js';
 
 /** Record kind of the intake desk (its rule: access/record-kind-rules.ts). */
 export const INTAKE_RECORD = 'intakeRecord';
+export const INTAKE_NOTE = 'intakeNote';
 
 // Merging two people moves their schede, privacy records and proposals to the survivor (issue 4, point 7).
 registerPersonReference({ table: 'intake_record', column: 'person_id' });

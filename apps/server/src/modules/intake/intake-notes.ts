@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { IntakeNoteView } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { MASKED } from '../../access/masking.js';
+import { visible } from '../../access/visibility.js';
+import { INTAKE_NOTE } from './intake-kinds.js';
 import type { DB } from '../../db/types.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { privateNoteClass } from './intake.fields.js';
@@ -33,7 +35,7 @@ export async function loadIntakeNotes(
   const r = await sql<{ id: string; author_id: string; ente_id: string; author_name: string; written_at: Date; private: boolean; text: string }>`
     SELECT n.id, n.author_id, n.ente_id, op.given_name || ' ' || op.family_name AS author_name, n.written_at, n.private, n.text
       FROM intake_note n JOIN operator op ON op.id = n.author_id
-     WHERE n.intake_id = ${intake.id}
+     WHERE n.intake_id = ${intake.id} AND ${visible(actor, INTAKE_NOTE, 'n')}
      ORDER BY n.written_at, n.id`.execute(db);
   return r.rows.map((n) => ({
     id: n.id,

@@ -4,7 +4,7 @@ import { abilitiesFor } from '../../access/abilities.js';
 import { maskCustomValues } from '../../access/custom-fields.js';
 import type { FieldClass } from '../../access/field-classes.js';
 import { MASKED, maskRecord } from '../../access/masking.js';
-import { canWrite, visibleTo } from '../../access/visibility.js';
+import { canWrite, visibleTo, writableBy } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import type { ActionContext } from '../../http/action.js';
 import { AppError } from '../../http/app-error.js';
@@ -66,6 +66,9 @@ export async function loadIntakeRow(
   opts: { permission?: string; forUpdate?: boolean } = {},
 ): Promise<IntakeRow | null> {
   const permission = opts.permission ?? 'intakeRecords.get';
+  // A write (forUpdate) reaches only what the permission's scope reaches: a grant shares a scheda for
+  // reading (issue 10, point 5). Seen but not writable is 403, not seen is 404 (null).
+  const rule = opts.forUpdate ? writableBy(actor, INTAKE_RECORD, 'r', permission) : visibleTo(actor, permission, INTAKE_RECORD, 'r');
   const r = await sql<IntakeRow>`
     SELECT r.*, e.name AS ente_name, e.regione_id, o.name AS office_name, o.type AS office_type,
            op.given_name || ' ' || op.family_name AS operator_name,
@@ -74,10 +77,14 @@ export async function loadIntakeRow(
       JOIN ente e ON e.id = r.ente_id
       JOIN office o ON o.id = r.office_id
       JOIN operator op ON op.id = r.operator_id
-     WHERE r.id = ${id} AND r.deleted_at IS NULL
-       AND ${visibleTo(actor, permission, INTAKE_RECORD, 'r')}
+     WHERE r.id = ${id} AND ${rule}
      ${opts.forUpdate ? sql`FOR UPDATE OF r` : sql``}`.execute(db);
-  return r.rows[0] ?? null;
+  const row = r.rows[0] ?? null;
+  if (!row && opts.forUpdate) {
+    const seen = await sql<{ id: string }>`SELECT r.id FROM intake_record r WHERE r.id = ${id} AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')}`.execute(db);
+    if (seen.rows.length > 0) throw new AppError('forbidden');
+  }
+  return row;
 }
 
 export function storedSectionsOf(row: IntakeRow): StoredSections {

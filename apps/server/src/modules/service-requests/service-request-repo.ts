@@ -4,9 +4,12 @@ import type { DB } from '../../db/types.js';
 import type { FieldClass } from '../../access/field-classes.js';
 import { abilitiesFor } from '../../access/abilities.js';
 import { maskRecord } from '../../access/masking.js';
-import { visibleTo } from '../../access/visibility.js';
+import { canWrite, visible, visibleTo } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake/intake-kinds.js';
+
+export const SERVICE_REQUEST = 'serviceRequest';
+export const ATTACHMENT = 'attachment';
 import { loadAttachmentViews } from './attachments/attachment-views.js';
 
 /** Field classes of a service request: the notes may describe the person's situation (personal data). */
@@ -44,9 +47,9 @@ export async function loadServiceRequests(
       FROM service_request sr
       JOIN service_catalogue sc ON sc.code = sr.service_code
       JOIN operator o ON o.id = sr.created_by
-     WHERE sr.intake_id = ANY(${[...intakeIds]}::uuid[])
+     WHERE sr.intake_id = ANY(${[...intakeIds]}::uuid[]) AND ${visible(actor, SERVICE_REQUEST, 'sr')}
      ORDER BY sr.intake_id, sr.created_at, sr.id`.execute(db);
-  const attachments = await loadAttachmentViews(db, 'serviceRequest', r.rows.map((row) => row.id));
+  const attachments = await loadAttachmentViews(db, actor, 'serviceRequest', r.rows.map((row) => row.id));
   for (const row of r.rows) {
     const list = out.get(row.intake_id) ?? [];
     list.push(presentServiceRequest(actor, row, attachments.get(row.id) ?? [], readable));
@@ -60,10 +63,9 @@ export async function loadServiceRequests(
  * desks that exclude one of their profiles — the same rule as the scheda itself), or null.
  */
 export async function loadServiceRequest(db: Kysely<DB>, actor: ContextActor, id: string, readable: ReadonlySet<FieldClass>): Promise<ServiceRequestView | null> {
-  const visible = await sql<{ intake_id: string }>`
-    SELECT sr.intake_id FROM service_request sr JOIN intake_record i ON i.id = sr.intake_id
-     WHERE sr.id = ${id} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}`.execute(db);
-  const intakeId = visible.rows[0]?.intake_id;
+  const found = await sql<{ intake_id: string }>`
+    SELECT sr.intake_id FROM service_request sr WHERE sr.id = ${id} AND ${visible(actor, SERVICE_REQUEST, 'sr')}`.execute(db);
+  const intakeId = found.rows[0]?.intake_id;
   if (!intakeId) return null;
   const all = await loadServiceRequests(db, actor, [intakeId], readable);
   return all.get(intakeId)?.find((s) => s.id === id) ?? null;
@@ -100,9 +102,9 @@ export async function loadIntakeForWrite(
 ): Promise<{ id: string; ambito_id: string; ente_id: string; office_id: string; person_id: string | null; can_write: boolean } | null> {
   const r = await sql<{ id: string; ambito_id: string; ente_id: string; office_id: string; person_id: string | null; can_write: boolean }>`
     SELECT i.id, i.ambito_id, i.ente_id, i.office_id, i.person_id,
-           ${visibleTo(actor, 'intakeRecords.update', INTAKE_RECORD, 'i')} AS can_write
+           ${canWrite(actor, INTAKE_RECORD, 'i', 'intakeRecords.update')} AS can_write
       FROM intake_record i
-     WHERE i.id = ${intakeId} AND i.deleted_at IS NULL AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}
+     WHERE i.id = ${intakeId} AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}
      FOR UPDATE OF i`.execute(db);
   return r.rows[0] ?? null;
 }

@@ -1,6 +1,6 @@
 import { intakeRecordsDelete } from '@siso/shared';
 import { sql } from 'kysely';
-import { writableBy } from '../../../access/visibility.js';
+import { visible, writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
@@ -22,8 +22,8 @@ export const deleteIntakeRecord = defineHandler(intakeRecordsDelete, async (ctx,
   if (!row) throw new AppError('not_found');
   if (row.version !== input.version) throw new AppError('conflict');
   const busy = await sql<{ pending_send: boolean; proposal: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM intake_transfer t WHERE t.source_intake_id = ${row.id} AND t.status = 'sent') AS pending_send,
-           EXISTS (SELECT 1 FROM take_charge_proposal p WHERE p.intake_id = ${row.id} AND p.status IN ('proposed', 'seen', 'accepted')) AS proposal`.execute(ctx.tx);
+    SELECT EXISTS (SELECT 1 FROM intake_transfer t WHERE t.source_intake_id = ${row.id} AND t.status = 'sent' AND ${visible(actor, 'intakeTransfer', 't')}) AS pending_send,
+           EXISTS (SELECT 1 FROM take_charge_proposal p WHERE p.intake_id = ${row.id} AND p.status IN ('proposed', 'seen', 'accepted') AND ${visible(actor, 'takeChargeProposal', 'p')}) AS proposal`.execute(ctx.tx);
   const { pending_send, proposal } = busy.rows[0]!;
   if (pending_send) throw new AppError('conflict', [{ path: 'id', message: 'scheda_in_attesa_altrove' }]);
   if (proposal) throw new AppError('conflict', [{ path: 'id', message: 'proposta_di_presa_in_carico' }]);

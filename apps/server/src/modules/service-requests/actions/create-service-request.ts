@@ -6,7 +6,8 @@ import { assertWritable } from '../../../access/masking.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
 import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
-import { loadIntakeForWrite, loadServiceRequest, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { loadIntakeForWrite, loadServiceRequest, SERVICE_REQUEST, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { insertedBy } from '../../../access/visibility.js';
 import { assertServiceEnabled } from '../service-catalogue.js';
 import { checkAndScanAttachments, indexed, storeAttachments } from '../attachments/store-attachments.js';
 
@@ -41,6 +42,7 @@ export const createServiceRequest = defineHandler(serviceRequestsCreate, async (
       minutes_worked: input.minutesWorked,
       notes: input.notes ?? null,
     })
+    .modifyEnd(insertedBy(actor, SERVICE_REQUEST, { ambito_id: intake.ambito_id }))
     .execute();
   await storeAttachments(ctx, { kind: 'serviceRequest', id, ambitoId: intake.ambito_id, enteId: intake.ente_id, officeId: intake.office_id }, files);
 

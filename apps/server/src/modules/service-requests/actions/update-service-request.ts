@@ -7,7 +7,8 @@ import { updateVersioned } from '../../../db/optimistic-lock.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
 import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
-import { loadIntakeForWrite, loadServiceRequest, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { ATTACHMENT, loadIntakeForWrite, loadServiceRequest, SERVICE_REQUEST, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { visible, writableBy } from '../../../access/visibility.js';
 import { checkAndScanAttachments, indexed, storeAttachments } from '../attachments/store-attachments.js';
 
 /**
@@ -19,7 +20,7 @@ import { checkAndScanAttachments, indexed, storeAttachments } from '../attachmen
 export const updateServiceRequest = defineHandler(serviceRequestsUpdate, async (ctx, input) => {
   const actor = ambitoActor(ctx);
   const desk = await assertDeskOpen(ctx.tx, actor);
-  const current = await ctx.tx.selectFrom('service_request').select(['id', 'intake_id']).where('id', '=', input.id).executeTakeFirst();
+  const current = await ctx.tx.selectFrom('service_request').select(['id', 'intake_id']).where('id', '=', input.id).where(visible(actor, SERVICE_REQUEST, 'service_request')).executeTakeFirst();
   const intake = current ? await loadIntakeForWrite(ctx.tx, actor, current.intake_id) : null;
   if (!current || !intake) throw new AppError('not_found');
   if (!intake.can_write) throw new AppError('forbidden');
@@ -30,14 +31,15 @@ export const updateServiceRequest = defineHandler(serviceRequestsUpdate, async (
   if (input.status !== undefined) values.status = input.status;
   if (input.minutesWorked !== undefined) values.minutes_worked = input.minutesWorked;
   if (input.notes !== undefined) values.notes = input.notes;
-  await updateVersioned(ctx.tx, 'service_request', input.id, input.version, values);
+  await updateVersioned(ctx.tx, 'service_request', input.id, input.version, values, writableBy(actor, SERVICE_REQUEST, 'service_request', 'serviceRequests.update'));
 
   await storeAttachments(ctx, { kind: 'serviceRequest', id: input.id, ambitoId: intake.ambito_id, enteId: intake.ente_id, officeId: intake.office_id }, files);
   const removeIds = [...new Set(input.removeAttachmentIds)];
   if (removeIds.length > 0) {
     const removed = await sql<{ id: string }>`
-      UPDATE attachment SET deleted_at = now(), deleted_by = ${actor.operatorId}
-       WHERE owner_kind = 'serviceRequest' AND owner_id = ${input.id} AND deleted_at IS NULL AND id = ANY(${removeIds}::uuid[])
+      UPDATE attachment a SET deleted_at = now(), deleted_by = ${actor.operatorId}
+       WHERE a.owner_kind = 'serviceRequest' AND a.owner_id = ${input.id} AND a.id = ANY(${removeIds}::uuid[])
+         AND ${writableBy(actor, ATTACHMENT, 'a', 'serviceRequests.update')}
        RETURNING id`.execute(ctx.tx);
     const gone = new Set(removed.rows.map((r) => r.id));
     const missing = input.removeAttachmentIds.map((id, i) => ({ id, i })).filter((x) => !gone.has(x.id));

@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { AttachmentView } from '@siso/shared';
 import type { DB } from '../../../db/types.js';
+import type { Actor } from '../../../access/actor.js';
+import { visible } from '../../../access/visibility.js';
 
 /** The live attachments of some owners, oldest first, in one query (no bytes). */
-export async function loadAttachmentViews(db: Kysely<DB>, ownerKind: 'serviceRequest' | 'privacyNotice', ownerIds: readonly string[]): Promise<Map<string, AttachmentView[]>> {
+export async function loadAttachmentViews(
+  db: Kysely<DB>,
+  actor: Actor,
+  ownerKind: 'serviceRequest' | 'privacyNotice',
+  ownerIds: readonly string[],
+): Promise<Map<string, AttachmentView[]>> {
   const out = new Map<string, AttachmentView[]>();
   if (ownerIds.length === 0) return out;
   const rows = await db
@@ -11,7 +18,7 @@ export async function loadAttachmentViews(db: Kysely<DB>, ownerKind: 'serviceReq
     .select(['id', 'owner_id', 'filename', 'media_type', 'size_bytes', 'sha256', 'scan_status', 'created_at'])
     .where('owner_kind', '=', ownerKind)
     .where('owner_id', 'in', [...ownerIds])
-    .where('deleted_at', 'is', null)
+    .where(visible(actor, 'attachment', 'attachment'))
     .orderBy('created_at')
     .orderBy('id')
     .execute();

@@ -1,3 +1,4 @@
+import { insertedBy } from '../../../access/visibility.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -69,6 +70,7 @@ export async function storeAttachments(
         // clock_timestamp, not now(): files of one request keep the order they were sent in.
         created_at: sql<Date>`clock_timestamp()`,
       })
+      .modifyEnd(insertedBy(actor, 'attachment', { ambito_id: owner.ambitoId }))
       .execute();
     ids.push(id);
   }
