@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import { visible } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { PERSON } from '../persons/person-kinds.js';
-import { deskSettingsOf } from '../intake/desk-access.js';
+import { deskSettingsOf, type DeskSettings } from '../intake/desk-access.js';
 import { inNoticeScope, noticeScopeOf, type NoticeScope } from './notice-scope.js';
 
 /**
@@ -13,10 +13,16 @@ import { inNoticeScope, noticeScopeOf, type NoticeScope } from './notice-scope.j
  * person without one (nothing to sign against yet), else `not_signed`. People the actor cannot see
  * (neither in the registry nor through a scheda) are left out.
  */
-export async function privacyStatusOf(db: Kysely<DB>, actor: ContextActor, personIds: readonly string[]): Promise<Map<string, PrivacyStatus>> {
+export async function privacyStatusOf(
+  db: Kysely<DB>,
+  actor: ContextActor,
+  personIds: readonly string[],
+  /** The current desk's settings when the caller has them already (configuration read once per request). */
+  deskSettings?: DeskSettings,
+): Promise<Map<string, PrivacyStatus>> {
   const out = new Map<string, PrivacyStatus>();
   if (personIds.length === 0) return out;
-  const scope = noticeScopeOf(actor, await deskSettingsOf(db, actor.context.officeId));
+  const scope = noticeScopeOf(actor, deskSettings ?? (await deskSettingsOf(db, actor.context.officeId)));
   // The notices are read with their person as seen here (`via`: a person seen through a scheda too).
   const r = await sql<{ id: string; anonymous: boolean; signed: boolean }>`
     SELECT p.id, p.anonymous, count(n.id) > 0 AS signed

@@ -150,7 +150,7 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
 
   const { people, classesRead: personClasses } = await loadPersonSummaries(db, actor, row.person_id ? [row.person_id] : [], readable);
   personClasses.forEach((c) => classes.add(c));
-  const privacy = row.person_id ? (await privacyStatusOf(db, actor, [row.person_id])).get(row.person_id) ?? null : null;
+  const privacy = row.person_id ? (await privacyStatusOf(db, actor, [row.person_id], current)).get(row.person_id) ?? null : null;
   const notes = await loadIntakeNotes(db, actor, row, readable);
   if (notes.some((n) => n.private && n.text !== MASKED)) classes.add('reserved');
   const serviceRequests = (await loadServiceRequests(db, actor, [row.id], readable)).get(row.id) ?? [];
