@@ -54,12 +54,16 @@ export const recordKindRules = {
     ],
     deletedColumn: 'deleted_at',
   },
-  // A send is the sending desk's (through its scheda) and the destination desk's: the desk the actor
-  // works at now (an operator whose profile a desk excludes cannot work at it: assertDeskOpen).
+  // A send is the sending desk's (through its scheda), the destination desk's while it waits (the desk
+  // the actor works at now; an operator whose profile a desk excludes cannot work at it: assertDeskOpen)
+  // and, once accepted, of whoever sees the scheda it became.
   intakeTransfer: {
     table: 'intake_transfer',
     readPermission: 'intakeRecords.get',
-    parent: { kind: 'intakeRecord', column: 'source_intake_id' },
+    parent: [
+      { kind: 'intakeRecord', column: 'source_intake_id' },
+      { kind: 'intakeRecord', column: 'received_intake_id' },
+    ],
     alsoVisible: atMyDesk('dest_office_id'),
   },
   // A proposal to take charge is the proposing desk's (through its scheda) and the destination's

@@ -33,8 +33,10 @@ export const createServiceRequest = defineHandler(serviceRequestsCreate, async (
       id,
       intake_id: intake.id,
       ambito_id: intake.ambito_id,
-      ente_id: intake.ente_id,
-      office_id: intake.office_id,
+      // The office that produced the request, not the scheda's desk: a grant made with "hide the
+      // information produced by my office" hides what that office wrote (access/record-kind-rules.ts).
+      ente_id: actor.context.enteId,
+      office_id: actor.context.officeId,
       created_by: actor.operatorId,
       updated_by: actor.operatorId,
       service_code: input.serviceCode,
@@ -44,7 +46,7 @@ export const createServiceRequest = defineHandler(serviceRequestsCreate, async (
     })
     .modifyEnd(insertedBy(actor, SERVICE_REQUEST, { ambito_id: intake.ambito_id }))
     .execute();
-  await storeAttachments(ctx, { kind: 'serviceRequest', id, ambitoId: intake.ambito_id, enteId: intake.ente_id, officeId: intake.office_id }, files);
+  await storeAttachments(ctx, { kind: 'serviceRequest', id, ambitoId: intake.ambito_id, enteId: actor.context.enteId, officeId: actor.context.officeId }, files);
 
   ctx.audit({
     subjectPeople: intake.person_id ? [intake.person_id] : [],

@@ -33,7 +33,7 @@ export const updateServiceRequest = defineHandler(serviceRequestsUpdate, async (
   if (input.notes !== undefined) values.notes = input.notes;
   await updateVersioned(ctx.tx, 'service_request', input.id, input.version, values, writableBy(actor, SERVICE_REQUEST, 'service_request', 'serviceRequests.update'));
 
-  await storeAttachments(ctx, { kind: 'serviceRequest', id: input.id, ambitoId: intake.ambito_id, enteId: intake.ente_id, officeId: intake.office_id }, files);
+  await storeAttachments(ctx, { kind: 'serviceRequest', id: input.id, ambitoId: intake.ambito_id, enteId: actor.context.enteId, officeId: actor.context.officeId }, files);
   const removeIds = [...new Set(input.removeAttachmentIds)];
   if (removeIds.length > 0) {
     const removed = await sql<{ id: string }>`

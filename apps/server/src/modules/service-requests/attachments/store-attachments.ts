@@ -11,7 +11,7 @@ import { checkAttachment, type AttachmentInput, type CheckedAttachment } from '.
 export interface AttachmentOwner {
   kind: 'serviceRequest' | 'privacyNotice';
   id: string;
-  /** Tenant of the owner (the scheda's or the person's desk): the attachment follows its owner. */
+  /** Tenant of the file: the ambito of its owner, the ente and office that produced it (a service request's producer, or the desk of a notice). */
   ambitoId: string;
   enteId: string;
   officeId: string;
