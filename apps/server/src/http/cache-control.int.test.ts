@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
-import { FIXTURE_TABLE_SQL, fixtureHandlers, fixturePermissions } from '../testing/fixtures/pipeline-fixtures.js';
-import { grantToProfile } from '../testing/grant-permissions.js';
+import type { TestApp, TestClient } from '../testing/test-app.js';
+import { pipelineFixtureApp } from '../testing/fixtures/pipeline-fixtures.js';
 
 /**
  * Every API answer is `Cache-Control: no-store` (issue 10, item 7; OWASP ASVS 8.2.1, CWE-525): answers
@@ -12,10 +10,7 @@ let t: TestApp;
 let admin: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp({ extraHandlers: fixtureHandlers });
-  await sql.raw(FIXTURE_TABLE_SQL).execute(t.database.db);
-  await grantToProfile(t.database.db, 'amministratore_ambito', fixturePermissions);
-  admin = await t.as('admin');
+  ({ t, admin } = await pipelineFixtureApp());
 });
 afterAll(async () => t?.close());
 

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp, type TestClient } from '../testing/test-app.js';
-import { FIXTURE_TABLE_SQL, fixtureHandlers, fixturePermissions } from '../testing/fixtures/pipeline-fixtures.js';
-import { grantToProfile } from '../testing/grant-permissions.js';
+import type { TestApp, TestClient } from '../testing/test-app.js';
+import { pipelineFixtureApp } from '../testing/fixtures/pipeline-fixtures.js';
 
 let t: TestApp;
 let admin: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp({ extraHandlers: fixtureHandlers });
-  await sql.raw(FIXTURE_TABLE_SQL).execute(t.database.db);
-  await grantToProfile(t.database.db, 'amministratore_ambito', fixturePermissions);
-  admin = await t.as('admin');
+  ({ t, admin } = await pipelineFixtureApp());
 });
 afterAll(async () => t?.close());
 
