@@ -87,21 +87,24 @@ export function rootKindOf(kind: string): string {
   throw new Error(`record kind ${kind}: parent chain too deep`);
 }
 
-let derived: { kindsOfTable: Map<string, Set<string>>; parentOf: Map<string, string> } | null = null;
+let derived: { kindsOfTable: Map<string, Set<string>>; joinableTo: Map<string, Set<string>> } | null = null;
 
-/** What the scope guard needs: which kinds live in which table, and each child's parent. */
-export function guardTables(): { kindsOfTable: ReadonlyMap<string, ReadonlySet<string>>; parentOf: ReadonlyMap<string, string> } {
+/**
+ * What the scope guard needs: which kinds live in which table, and to which kinds a row of each kind
+ * may be joined by a `c` token — its parents, and the kinds that refer to it (`referencedBy`).
+ */
+export function guardTables(): { kindsOfTable: ReadonlyMap<string, ReadonlySet<string>>; joinableTo: ReadonlyMap<string, ReadonlySet<string>> } {
   if (!derived) {
     const kindsOfTable = new Map<string, Set<string>>();
-    const parentOf = new Map<string, string>();
+    const joinableTo = new Map<string, Set<string>>();
     for (const [kind, rule] of rules) {
       if (!/^[a-z_][a-z0-9_]*$/.test(rule.table)) throw new Error(`invalid table name ${rule.table}`);
       if (!kindsOfTable.has(rule.table)) kindsOfTable.set(rule.table, new Set());
       kindsOfTable.get(rule.table)!.add(kind);
-      const links = parentLinks(rule);
-      if (links.length === 1) parentOf.set(kind, links[0]!.kind);
+      const to = new Set([...parentLinks(rule).map((l) => l.kind), ...(rule.referencedBy ?? []).map((r) => r.kind)]);
+      if (to.size > 0) joinableTo.set(kind, to);
     }
-    derived = { kindsOfTable, parentOf };
+    derived = { kindsOfTable, joinableTo };
   }
   return derived;
 }

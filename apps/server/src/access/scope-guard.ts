@@ -34,9 +34,9 @@ export function assertScoped(text: string, mode: GuardMode): void {
   const key = `${mode}\u0000${text}`;
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
-    const { kindsOfTable, parentOf } = guardTables();
+    const { kindsOfTable, joinableTo } = guardTables();
     try {
-      checkScopedSql(text, { nonce: NONCE, kindsOfTable, parentOf }, mode);
+      checkScopedSql(text, { nonce: NONCE, kindsOfTable, joinableTo }, mode);
       verdict = null;
     } catch (err) {
       if (!(err instanceof ScopeViolation)) throw err;

@@ -32,6 +32,20 @@ describe('scope guard (structural)', () => {
     expect(check(sql`INSERT INTO person (id) VALUES (${'x'}) ${insertedBy(actor, 'person', { ambito_id: actor.context!.ambitoId })}`)).not.toThrow();
   });
 
+  it('accepts a correlated subquery joined to its scoped outer row, and refuses it when the outer row is not scoped', () => {
+    const r = () => visible(actor, 'intakeRecord', 'r');
+    const tp = () => visible(actor, 'takeChargeProposal', 'tp', { via: 'r' });
+    const person = () => visible(actor, 'person', 'p', { referredBy: { kind: 'intakeRecord', alias: 'r' } });
+    expect(check(sql`SELECT (SELECT tp.status FROM take_charge_proposal tp WHERE ${tp()}) FROM intake_record r WHERE ${r()}`)).not.toThrow();
+    expect(check(sql`SELECT (SELECT p.surname FROM person p WHERE ${person()}) FROM intake_record r WHERE ${r()}`)).not.toThrow();
+    expect(check(sql`SELECT (SELECT tp.status FROM take_charge_proposal tp WHERE ${tp()}) FROM intake_record r`)).toThrow(/intake_record AS r/);
+    expect(check(sql`SELECT (SELECT tp.status FROM take_charge_proposal tp WHERE ${tp()}) FROM intake_record r WHERE true OR ${r()}`)).toThrow(/intake_record AS r/);
+    // Joined to an alias of a kind it neither belongs to nor is referred by.
+    expect(check(sql`SELECT (SELECT tp.status FROM take_charge_proposal tp WHERE ${visible(actor, 'takeChargeProposal', 'tp', { via: 'p' })}) FROM person p WHERE ${p()}`)).toThrow(/take_charge_proposal AS tp/);
+    // A derived table in FROM is not correlated to the outer row: no outer alias to join to.
+    expect(check(sql`SELECT x.status FROM intake_record r, (SELECT tp.status FROM take_charge_proposal tp WHERE ${tp()}) x WHERE ${r()}`)).toThrow(/take_charge_proposal AS tp/);
+  });
+
   it('refuses OR true around the rule', () => {
     expect(check(sql`SELECT p.id FROM person p WHERE true OR ${p()}`)).toThrow(/person AS p/);
     expect(check(sql`SELECT p.id FROM person p WHERE NOT (NOT ${p()})`)).toThrow(/person AS p/);

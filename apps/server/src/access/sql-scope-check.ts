@@ -21,8 +21,8 @@ export interface ScopeRules {
   nonce: string;
   /** table name → record kinds stored in it. */
   kindsOfTable: ReadonlyMap<string, ReadonlySet<string>>;
-  /** child kind → parent kind. */
-  parentOf: ReadonlyMap<string, string>;
+  /** kind → the kinds a row of it may be joined to by a `c` token: its parents, and the kinds that refer to it. */
+  joinableTo: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** What the query may do: a request, or the cross-tenant delivery helper (inserts anywhere, updates what it sees). */
@@ -71,6 +71,8 @@ export function checkScopedSql(text: string, rules: ScopeRules, mode: GuardMode)
 
 class Checker {
   checked = 0;
+  /** The verified references of the enclosing query levels, innermost last: a correlated subquery may join to them. */
+  private readonly enclosing: Ref[][] = [];
   constructor(
     private readonly text: string,
     private readonly rules: ScopeRules,
@@ -109,7 +111,14 @@ class Checker {
     const refs = this.level(body.fromClause as Node[] | undefined, body.whereClause);
     this.verify(refs, ['r', 'w', 'c', 'a'], 'SELECT', refs);
     const { fromClause: _from, withClause: _with, ...rest } = body;
-    this.walk(rest);
+    // The target list, WHERE, HAVING… are evaluated only for rows of this level that passed its
+    // restrictions: a correlated subquery there may join to them (a `c` token naming an outer alias).
+    this.enclosing.push(refs);
+    try {
+      this.walk(rest);
+    } finally {
+      this.enclosing.pop();
+    }
   }
 
   update(body: Node, verb: 'UPDATE' | 'DELETE'): void {
@@ -187,11 +196,21 @@ class Checker {
   tokenFits(t: Token, ref: Ref, level: Ref[], seen: Set<string>): boolean {
     if (t.alias !== ref.alias || !this.rules.kindsOfTable.get(ref.table)?.has(t.kind)) return false;
     if (t.mode !== 'c') return true;
-    const parentKind = this.rules.parentOf.get(t.kind);
-    const parent = level.find((r) => r.alias === t.parentAlias);
-    if (!parentKind || !parent || seen.has(parent.alias) || !this.rules.kindsOfTable.get(parent.table)?.has(parentKind)) return false;
-    seen.add(ref.alias);
-    return parent.tokens.some((pt) => pt.mode !== 'a' && pt.kind === parentKind && this.tokenFits(pt, parent, level, seen));
+    const joinable = this.rules.joinableTo.get(t.kind);
+    // The joined alias: in this FROM, or in an enclosing level (a correlated subquery).
+    const levels = [level, ...[...this.enclosing].reverse()];
+    for (const [i, candidates] of levels.entries()) {
+      const parent = candidates.find((r) => r.alias === t.parentAlias);
+      if (!parent) continue;
+      const key = `${i}:${parent.alias}`;
+      if (!joinable || seen.has(key)) return false;
+      seen.add(`${i === 0 ? 0 : -1}:${ref.alias}`);
+      seen.add(key);
+      return parent.tokens.some(
+        (pt) => pt.mode !== 'a' && joinable.has(pt.kind) && this.rules.kindsOfTable.get(parent.table)?.has(pt.kind) === true && this.tokenFits(pt, parent, candidates, seen),
+      );
+    }
+    return false;
   }
 }
 

@@ -19,8 +19,15 @@ export interface ReadOptions {
   permission?: string;
   /** Logically deleted rows too (a deleted scheda read back for its own audit trail). */
   includeDeleted?: boolean;
-  /** A child joined to its parent's alias in the same FROM (`child.col = parent.id`): no second lookup of the parent. */
+  /**
+   * A child joined to its parent's alias — in the same FROM, or the outer row of a correlated subquery
+   * (`child.col = parent.id`): no second lookup of the parent. `viaColumn` picks the link of a kind with
+   * several parents.
+   */
   via?: string;
+  viaColumn?: string;
+  /** A row referred to by a record of a `referencedBy` kind under `alias` (a scheda's person: `r.person_id = p.id`). */
+  referredBy?: { kind: string; alias: string };
   /** Also the rows a visible record of another kind refers to, as the kind's rule declares (`referencedBy`): a scheda's person summary. */
   orReferenced?: boolean;
 }
@@ -37,9 +44,14 @@ const col = (alias: string, name: string) => sql.ref(`${alias}.${name}`);
 export function visible(actor: Actor, kind: string, alias: string, opts: ReadOptions = {}): RawBuilder<boolean> {
   const rule = ruleOf(kind);
   const links = parentLinks(rule);
+  if (opts.referredBy) {
+    const ref = rule.referencedBy?.find((r) => r.kind === opts.referredBy!.kind);
+    if (!ref) throw new Error(`record kind ${kind} is not referenced by ${opts.referredBy.kind}`);
+    return token('c', kind, alias, sql<boolean>`${col(opts.referredBy.alias, ref.column)} = ${col(alias, 'id')}`, opts.referredBy.alias);
+  }
   if (opts.via) {
-    const link = links[0];
-    if (!link || links.length > 1) throw new Error(`record kind ${kind}: 'via' needs exactly one parent`);
+    const link = opts.viaColumn ? links.find((l) => l.column === opts.viaColumn) : links.length === 1 ? links[0] : undefined;
+    if (!link) throw new Error(`record kind ${kind}: 'via' needs one parent link (viaColumn)`);
     return token('c', kind, alias, all([sql`${col(alias, link.column)} = ${col(opts.via, 'id')}`, producedByVisible(actor, rule, link, alias, opts.via), ...ownConditions(actor, rule, alias, opts)]), opts.via);
   }
   if (opts.orReferenced && rule.referencedBy?.length) {

@@ -81,10 +81,10 @@ export async function findIntakeSummaries(
            (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = r.operator_id) AS operator_name,
            r.access_mode, r.access_reason, r.outcome, r.social_category, r.person_id,
            (SELECT so.name || ' — ' || se.name FROM intake_transfer t JOIN office so ON so.id = t.source_office_id JOIN ente se ON se.id = t.source_ente_id
-             WHERE t.id = r.received_from AND ${visibleRule(actor, 'intakeTransfer', 't')}) AS received_from_office,
+             WHERE t.id = r.received_from AND ${visibleRule(actor, 'intakeTransfer', 't', { via: 'r', viaColumn: 'received_intake_id' })}) AS received_from_office,
            r.updated_at, r.version, ${visible('intakeRecords.update')} AS can_update,
-           ${personSummaryJson(actor, sql.ref('r.person_id'))} AS person,
-           (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id AND ${visibleRule(actor, 'takeChargeProposal', 'tp')} ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
+           ${personSummaryJson(actor, 'r')} AS person,
+           (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id AND ${visibleRule(actor, 'takeChargeProposal', 'tp', { via: 'r' })} ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
            ${deskMasking}
       FROM intake_record r
      WHERE ${sql.join(where, sql` AND `)}

@@ -3,6 +3,7 @@ import type { PersonSummary } from '@siso/shared';
 import type { FieldClass } from '../../access/field-classes.js';
 import { maskRecord } from '../../access/masking.js';
 import { visible } from '../../access/visibility.js';
+import { INTAKE_RECORD } from './intake-kinds.js';
 import type { DB } from '../../db/types.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { PERSON } from '../persons/person-kinds.js';
@@ -20,11 +21,12 @@ export interface PersonSummaryRow {
  * `loadPersonSummaries`' second branch, so no second visibility check): one round trip for a list
  * instead of two. Masked afterwards by `presentPersonSummary`.
  */
-export function personSummaryJson(actor: ContextActor, personIdRef: RawBuilder<unknown>): RawBuilder<PersonSummaryRow | null> {
+/** The summary of the person a scheda (the outer query's alias `intakeAlias`) is about, visible because the scheda is. */
+export function personSummaryJson(actor: ContextActor, intakeAlias: string): RawBuilder<PersonSummaryRow | null> {
   return sql<PersonSummaryRow | null>`(SELECT json_build_object('id', p.id, 'anonymous_code', p.anonymous_code, 'fiscal_code', p.fiscal_code,
             'fiscal_code_kind', p.fiscal_code_kind, 'surname', p.surname, 'name', p.name, 'birth_date', p.birth_date,
             'date_of_death', p.date_of_death, 'version', p.version, 'ente_name', (SELECT e.name FROM ente e WHERE e.id = p.ente_id))
-       FROM person p WHERE p.id = ${personIdRef} AND ${visible(actor, PERSON, 'p', { orReferenced: true })})`;
+       FROM person p WHERE ${visible(actor, PERSON, 'p', { referredBy: { kind: INTAKE_RECORD, alias: intakeAlias } })})`;
 }
 
 /** A person summary masked per class; the classes shown are added to `classes`. */
