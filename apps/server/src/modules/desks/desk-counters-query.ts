@@ -14,7 +14,8 @@ import { INTAKE_TRANSFER } from '../intake/transfers/transfer-repo.js';
  * counted by access date; transfers and proposals are events of the desk, counted by the (Italian
  * calendar) day they happened: sent (sent_at, from the desk), received (accepted at the desk,
  * decided_at), refused (refused by the desk, decided_at), proposals (made from the desk's schede,
- * created_at).
+ * created_at). Sends and proposals are joined to their scoped scheda (`via`) rather than re-deriving the
+ * scheda's rule inside each child's (planning cost, bench/intake/README.md).
  */
 export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: string, from: string, to: string): Promise<DeskCounters> {
   // The Italian calendar days [from, to] as an interval of instants, so the indexes on the event's
@@ -27,12 +28,13 @@ export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: stri
            AND ${visible(actor, INTAKE_TRANSFER, 't')})`;
   const r = await sql<Omit<DeskCounters, 'officeId' | 'from' | 'to'>>`
     SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete,
-           (SELECT count(*)::int FROM intake_transfer t WHERE t.source_office_id = ${officeId} AND ${during('t.sent_at')}
-               AND ${visible(actor, INTAKE_TRANSFER, 't')}) AS sent,
+           (SELECT count(*)::int FROM intake_record s JOIN intake_transfer t ON t.source_intake_id = s.id
+                   AND ${visible(actor, INTAKE_TRANSFER, 't', { via: 's', viaColumn: 'source_intake_id' })}
+             WHERE t.source_office_id = ${officeId} AND ${during('t.sent_at')} AND ${visible(actor, INTAKE_RECORD, 's')}) AS sent,
            ${decided('received')} AS received,
            ${decided('refused')} AS refused,
-           (SELECT count(*)::int FROM take_charge_proposal p WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')}
-               AND ${visible(actor, TAKE_CHARGE_PROPOSAL, 'p')}) AS proposals
+           (SELECT count(*)::int FROM intake_record s JOIN take_charge_proposal p ON p.intake_id = s.id AND ${visible(actor, TAKE_CHARGE_PROPOSAL, 'p', { via: 's' })}
+             WHERE p.source_office_id = ${officeId} AND ${during('p.created_at')} AND ${visible(actor, INTAKE_RECORD, 's')}) AS proposals
       FROM intake_record r
      WHERE r.deleted_at IS NULL AND r.access_date BETWEEN ${from}::date AND ${to}::date
        AND ${visibleInOffice(actor, 'intakeRecords.find', INTAKE_RECORD, 'r', officeId)}`.execute(tx);
