@@ -16,6 +16,7 @@ async function enrol(c: TestClient): Promise<string> {
 
 describe('TOTP enrolment from an active session', () => {
   let secret = '';
+  let confirmedCode = '';
   it('returns an otpauth:// URI and the base32 secret, stored only encrypted', async () => {
     const c = await t.as('assistente');
     secret = await enrol(c);
@@ -29,7 +30,8 @@ describe('TOTP enrolment from an active session', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.details[0]).toMatchObject({ path: 'code' });
     const before = c.cookie;
-    const ok = await c.call('auth.confirmTotp', { code: totpCodeAt(secret, Date.now()) });
+    confirmedCode = totpCodeAt(secret, Date.now());
+    const ok = await c.call('auth.confirmTotp', { code: confirmedCode });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'ok', totpEnabled: true });
     expect(c.cookie).not.toBe(before);
@@ -48,8 +50,9 @@ describe('TOTP enrolment from an active session', () => {
     const me = await c.call('auth.me');
     expect(me.body).toMatchObject({ status: 'totp_required', totpEnabled: true });
 
-    // The code used for the confirmation is spent (same time step): refused.
-    const replay = await c.call('auth.verifyTotp', { code: totpCodeAt(secret, Date.now()) });
+    // The very code used for the confirmation is spent: refused (the same code, not one recomputed now,
+    // which would be another code when the 30-second step has turned meanwhile — seen failing in CI).
+    const replay = await c.call('auth.verifyTotp', { code: confirmedCode });
     expect(replay.status).toBe(400);
     const ok = await c.call('auth.verifyTotp', { code: totpCodeAt(secret, Date.now() + 30_000) });
     expect(ok.status).toBe(200);
