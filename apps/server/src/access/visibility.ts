@@ -92,14 +92,9 @@ function readPredicate(actor: Actor, kind: string, alias: string, opts: ReadOpti
     if (rule.alsoVisible) reach.push(rule.alsoVisible(actor, alias));
     return all([sql<boolean>`(${sql.join(reach, sql` OR `)})`, ...ownConditions(actor, rule, alias, opts)]);
   }
-  const viaParents = links.map((link, i) => {
-    const parentRule = ruleOf(link.kind);
-    const pa = `${alias}_p${i}`;
-    const parentVisible = sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(parentRule.table)} AS ${sql.id(pa)}
-       WHERE ${col(pa, 'id')} = ${col(alias, link.column)} AND ${token('r', link.kind, pa, readPredicate(actor, link.kind, pa, { permission: opts.permission }))}
-         AND ${producedByVisible(actor, rule, link, alias, pa)})`;
-    return link.when ? sql<boolean>`(${col(alias, link.when.column)} = ${link.when.equals} AND ${parentVisible})` : parentVisible;
-  });
+  const viaParents = throughParents(rule, alias, 'p', (link, pa) =>
+    sql<boolean>`${token('r', link.kind, pa, readPredicate(actor, link.kind, pa, { permission: opts.permission }))} AND ${producedByVisible(actor, rule, link, alias, pa)}`,
+  );
   const reach = [...viaParents, ...(rule.alsoVisible ? [rule.alsoVisible(actor, alias)] : [])];
   return all([reach.length === 1 ? reach[0]! : sql<boolean>`(${sql.join(reach, sql` OR `)})`, ...ownConditions(actor, rule, alias, opts)]);
 }
@@ -110,14 +105,27 @@ function writePredicate(actor: Actor, kind: string, alias: string, permission: s
   const c = actor.context;
   if (!c || !actor.permissions.has(permission)) return sql<boolean>`false`;
   if (links.length === 0) return all([scopeOf(actor, permission, alias), ...ownConditions(actor, rule, alias, {})]);
-  const viaParents = links.map((link, i) => {
-    const parentRule = ruleOf(link.kind);
-    const pa = `${alias}_w${i}`;
-    const parentWritable = sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(parentRule.table)} AS ${sql.id(pa)}
-       WHERE ${col(pa, 'id')} = ${col(alias, link.column)} AND ${token('w', link.kind, pa, writePredicate(actor, link.kind, pa, permission))})`;
-    return link.when ? sql<boolean>`(${col(alias, link.when.column)} = ${link.when.equals} AND ${parentWritable})` : parentWritable;
-  });
+  const viaParents = throughParents(rule, alias, 'w', (link, pa) => token('w', link.kind, pa, writePredicate(actor, link.kind, pa, permission)));
   return all([viaParents.length === 1 ? viaParents[0]! : sql<boolean>`(${sql.join(viaParents, sql` OR `)})`, ...ownConditions(actor, rule, alias, {})]);
+}
+
+/**
+ * One `EXISTS` per parent link of a child row aliased `alias`: the parent (aliased `<alias>_<tag><i>`)
+ * whose id the link's column holds, satisfying `parentRule`; a polymorphic link also checks its
+ * discriminating column. The read and the write rule of children share it.
+ */
+function throughParents(
+  rule: RecordKindRule,
+  alias: string,
+  tag: 'p' | 'w',
+  parentRule: (link: ParentLink, parentAlias: string) => RawBuilder<boolean>,
+): RawBuilder<boolean>[] {
+  return parentLinks(rule).map((link, i) => {
+    const pa = `${alias}_${tag}${i}`;
+    const exists = sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(ruleOf(link.kind).table)} AS ${sql.id(pa)}
+       WHERE ${col(pa, 'id')} = ${col(alias, link.column)} AND ${parentRule(link, pa)})`;
+    return link.when ? sql<boolean>`(${col(alias, link.when.column)} = ${link.when.equals} AND ${exists})` : exists;
+  });
 }
 
 /** The profile scope of `permission` over a root row's tenant columns. */
