@@ -30,7 +30,32 @@ export const officeTypePolicy: Record<OfficeType, readonly FieldClass[]> = {
 /** A field map of a module: field name → class (architecture: `<module>.fields.ts`). */
 export type FieldMap<K extends string = string> = Record<K, FieldClass>;
 
+/** The classes of a record's fields as an answer shows them: a class, or a map for a nested object (a section). */
+export interface FieldSpec {
+  readonly [field: string]: FieldClass | FieldSpec;
+}
+
 export function intersectClasses(profile: readonly string[], officeType: OfficeType): Set<FieldClass> {
   const allowed = new Set<string>(officeTypePolicy[officeType]);
   return new Set(fieldClasses.filter((c) => profile.includes(c) && allowed.has(c)));
+}
+
+/**
+ * The classes an actor reads and writes in a work context — the ONE place they are decided (issue 10,
+ * point 4): the profiles' policy ∩ the office type's; at a desk with a masking profile
+ * (desk_config.readable_classes, siso-original §10.3.1: "profilo di mascheramento dello sportello"),
+ * ∩ that too, on every read path of the desk (its schede, the registry, sends and proposals alike).
+ * What cannot be read there cannot be written either: a desk never writes blind.
+ */
+export function actorClasses(
+  officeType: OfficeType,
+  profileReadable: readonly string[],
+  profileWritable: readonly string[],
+  deskReadable: readonly string[] | null,
+): { readable: Set<FieldClass>; writable: Set<FieldClass> } {
+  const readable = intersectClasses(profileReadable, officeType);
+  const writable = intersectClasses(profileWritable, officeType);
+  if (deskReadable === null) return { readable, writable };
+  const atDesk = new Set(fieldClasses.filter((c) => readable.has(c) && deskReadable.includes(c)));
+  return { readable: atDesk, writable: new Set(fieldClasses.filter((c) => writable.has(c) && atDesk.has(c))) };
 }

@@ -1,5 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import type { Actor } from './actor.js';
+import type { FieldSpec } from './field-classes.js';
 import { recordKindRules } from './record-kind-rules.js';
 
 /**
@@ -14,6 +15,12 @@ export interface RecordKindRule {
   table: string;
   /** The permission whose scope decides who reads a record of a root kind. */
   readPermission: string;
+  /**
+   * The class of each field an answer shows of a record of this kind, named as in the API (a map for
+   * a section stored as one object): the ONE declaration `presentRecord` masks with (issue 10, point 4).
+   * Fields not declared are `special`: never shown by accident.
+   */
+  fields: FieldSpec;
   /**
    * A child row is visible exactly when its parent is, through the parent's whole rule: `column`
    * holds the parent's id. Several parents (a polymorphic owner) are told apart by `when`.
@@ -32,10 +39,11 @@ export interface RecordKindRule {
   /** Private rows (a document marked private): read only by their owner. */
   privateRows?: { flag: string; owner: string };
   /**
-   * Reserved entries: the row is listed to those who see its parent; its `fields` are masked as class
-   * `reserved` when `flag` is set, for everyone but the readers `reservedReaders` names.
+   * Reserved entries (a private diary note): the row is listed to those who see its parent; when its
+   * API field `flag` is true, its `fields` take class `reserved` — read by holders of that class and by
+   * the readers `readers` names, decided on facts of the row the presenter is handed (`reservedFacts`).
    */
-  reserved?: { flag: string; fields: readonly string[] };
+  reserved?: { flag: string; fields: readonly string[]; readers?: (actor: Actor, facts: Readonly<Record<string, unknown>>) => boolean };
   /**
    * The identification preview of a search (people only): rows of the actor's ambito outside their
    * sight may be listed with the preview's fields, never those with `neverWhenSet` set.

@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.js';
 import type { DB } from '../db/types.js';
 import { hashToken, newToken } from './tokens.js';
 import type { WorkContext } from '@siso/shared';
-import { intersectClasses } from '../access/field-classes.js';
+import { actorClasses, type FieldClass } from '../access/field-classes.js';
 import { contextFrom, contextJson, contextValid, type ContextRow } from './work-contexts.js';
 
 export type SessionStatus = 'active' | 'totp_required' | 'password_change_required';
@@ -146,8 +146,9 @@ export class SessionStore {
       await this.db.updateTable('session').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
     }
     // An assignment that expired or was archived since selection drops the context.
-    const { permissions = [], profileCodes = [], scopes = {}, readableClasses = [], writableClasses = [], ...context } = row.ctx ?? {};
+    const { permissions = [], profileCodes = [], scopes = {}, readableClasses = [], writableClasses = [], deskReadableClasses = null, ...context } = row.ctx ?? {};
     const officeType = row.ctx?.officeType;
+    const classes = officeType ? actorClasses(officeType, readableClasses, writableClasses, deskReadableClasses) : { readable: new Set<FieldClass>(), writable: new Set<FieldClass>() };
     const loaded: LoadedSession = {
       actor: {
         operatorId: row.operator_id,
@@ -157,8 +158,8 @@ export class SessionStore {
         context: row.ctx ? (context as WorkContext) : null,
         permissions: new Set(permissions),
         scopes,
-        readable: officeType ? intersectClasses(readableClasses, officeType) : new Set(),
-        writable: officeType ? intersectClasses(writableClasses, officeType) : new Set(),
+        readable: classes.readable,
+        writable: classes.writable,
         profiles: profileCodes,
         homeAmbitoId: row.home_ambito_id,
       },

@@ -9,6 +9,8 @@ export interface ContextRow extends WorkContext {
   scopes: Record<string, Scope>;
   readableClasses: string[];
   writableClasses: string[];
+  /** The masking profile of the desk at this office (desk_config.readable_classes), null when it has none. */
+  deskReadableClasses: string[] | null;
 }
 
 /** SQL fragments shared by the context list (login) and the session lookup (every request). */
@@ -43,7 +45,8 @@ export const contextJson = sql`json_build_object(
      WHERE ap.assignment_id = a.id), '[]'::json),
   'writableClasses', COALESCE((SELECT json_agg(DISTINCT c) FROM assignment_profile ap
       JOIN profile p ON p.id = ap.profile_id AND p.archived_at IS NULL, unnest(p.writable_classes) AS c
-     WHERE ap.assignment_id = a.id), '[]'::json))`;
+     WHERE ap.assignment_id = a.id), '[]'::json),
+  'deskReadableClasses', (SELECT to_json(dc.readable_classes) FROM desk_config dc WHERE dc.office_id = o.id))`;
 
 /** The contexts (assignments valid today) an operator may work in, with the permissions of each. */
 export async function listWorkContexts(db: Kysely<DB>, operatorId: string): Promise<ContextRow[]> {
@@ -55,6 +58,6 @@ export async function listWorkContexts(db: Kysely<DB>, operatorId: string): Prom
 }
 
 export function toWorkContext(c: ContextRow): WorkContext {
-  const { permissions: _p, profileCodes: _c, scopes: _s, readableClasses: _r, writableClasses: _w, ...ctx } = c;
+  const { permissions: _p, profileCodes: _c, scopes: _s, readableClasses: _r, writableClasses: _w, deskReadableClasses: _d, ...ctx } = c;
   return ctx;
 }

@@ -226,7 +226,8 @@ function hasSubjects(n: AuditNote): boolean {
 
 function mergeNote(into: AuditNote, n: AuditNote): void {
   if (n.subjectPeople) into.subjectPeople = [...new Set([...(into.subjectPeople ?? []), ...n.subjectPeople])];
-  if (n.targets) into.targets = [...(into.targets ?? []), ...n.targets];
+  // One target per record, however many presenters touched it (a scheda's view, its print).
+  if (n.targets) into.targets = [...new Map([...(into.targets ?? []), ...n.targets].map((t) => [`${t.kind}:${t.id}`, t])).values()];
   if (n.classesRead) into.classesRead = [...new Set([...(into.classesRead ?? []), ...n.classesRead])];
   if (n.classesChanged) into.classesChanged = [...new Set([...(into.classesChanged ?? []), ...n.classesChanged])];
   if (n.purpose) into.purpose = n.purpose;

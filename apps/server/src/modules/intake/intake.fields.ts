@@ -1,4 +1,6 @@
-import type { FieldClass, FieldMap } from '../../access/field-classes.js';
+import type { Actor } from '../../access/actor.js';
+import type { FieldClass, FieldMap, FieldSpec } from '../../access/field-classes.js';
+import { snapshotFieldClasses } from './transfers/transfer-fields.js';
 
 /**
  * Field classes of a scheda (issue 5, "Privacy"; architecture: field classes). What says when and
@@ -61,3 +63,59 @@ export const sectionColumn = {
   services: 'services',
   outcome: 'outcome_detail',
 } as const satisfies Record<ObjectSection, string>;
+
+/** Fields of an answer shown to whoever sees the record (organisational data): ids, dates, names of offices and operators, states. */
+export function publicFields(...keys: string[]): FieldMap {
+  return Object.fromEntries(keys.map((k) => [k, 'public' as const]));
+}
+
+/** A scheda as `presentRecord` masks it (its registration's `fields`): the sections and the reference people. */
+export const intakeRecordFieldClasses: FieldSpec = { ...sectionFieldClasses, references: referencesClass };
+
+/**
+ * A diary note: its text is personal data; a private note's text is `reserved` (the registration's
+ * `reserved`), read by the readers `canReadPrivateNote` names.
+ */
+export const intakeNoteFieldClasses: FieldSpec = { ...publicFields('id', 'authorId', 'authorName', 'writtenAt', 'private'), text: 'personal' };
+
+/**
+ * Who reads the text of a private diary note (siso-original §10.3.2): its author, the scheda's
+ * creator, a manager of the ente (ente- or ambito-wide reach on schede) and holders of the `reserved`
+ * class. Everybody else sees that the note exists, masked. Facts: the note's `authorId` and `enteId`,
+ * the scheda's `intakeCreatedBy`.
+ */
+export function canReadPrivateNote(actor: Actor, facts: Readonly<Record<string, unknown>>): boolean {
+  if (facts.authorId === actor.operatorId || facts.intakeCreatedBy === actor.operatorId) return true;
+  const scope = actor.scopes['intakeRecords.get'];
+  return (scope === 'ente' || scope === 'ambito') && actor.context !== null && facts.enteId === actor.context.enteId;
+}
+
+/** A service request: its notes may describe the person's situation (personal data). */
+export const serviceRequestFieldClasses: FieldSpec = {
+  ...publicFields('id', 'intakeId', 'serviceCode', 'serviceLabel', 'status', 'minutesWorked', 'attachments', 'createdAt', 'createdByName', 'updatedAt', 'version', 'abilities'),
+  notes: 'personal',
+};
+
+/** A file: its name often carries the person's (personal data); type, size, digest and dates are organisational. */
+export const attachmentFieldClasses: FieldSpec = { ...publicFields('id', 'mediaType', 'sizeBytes', 'sha256', 'scanStatus', 'createdAt'), filename: 'personal' };
+
+/** A send: the snapshot with its own classes (transfer-fields.ts); the message and the refusal reason may speak of the person. */
+export const transferFieldClasses: FieldSpec = {
+  ...publicFields(
+    'id', 'sourceIntakeId', 'sourceAmbitoName', 'sourceEnteName', 'sourceOfficeName', 'destAmbitoName', 'destEnteName', 'destOfficeId', 'destOfficeName',
+    'sentAt', 'sentByName', 'status', 'receivedIntakeId', 'decidedAt', 'decidedByName', 'version', 'abilities',
+  ),
+  snapshot: snapshotFieldClasses,
+  message: 'personal',
+  refusalReason: 'personal',
+};
+
+/** A proposal to take charge: the social category and the note describe the person (personal data); the person is presented as a person. */
+export const proposalFieldClasses: FieldSpec = {
+  ...publicFields(
+    'id', 'intakeId', 'intakeNumber', 'accessDate', 'person', 'sourceEnteName', 'sourceOfficeName', 'destEnteId', 'destEnteName', 'status',
+    'createdAt', 'seenAt', 'seenByName', 'decidedAt', 'decidedByName', 'version', 'abilities',
+  ),
+  socialCategory: 'personal',
+  note: 'personal',
+};

@@ -70,3 +70,26 @@ export const protectedFields = ['addresses', 'receptionFacility'] as const;
 
 /** The preview of a person outside the actor's scope (architecture: "limited preview"). */
 export const previewFields = ['fiscalCode', 'surname', 'name', 'birthDate'] as const;
+
+/** Other names of a person (aliases, former names): identifying data. */
+export const aliasFieldClasses: FieldMap<'surname' | 'name' | 'note'> = { surname: 'personal', name: 'personal', note: 'personal' };
+
+/** An address: where someone lives is identifying data; where it came from is organisational. */
+export const addressFieldClasses: FieldMap = {
+  id: 'public',
+  kind: 'personal',
+  street: 'personal',
+  civic: 'personal',
+  postalCode: 'personal',
+  comuneIstat: 'personal',
+  comuneName: 'personal',
+  stateCode: 'personal',
+  stateName: 'personal',
+  locality: 'personal',
+  validFrom: 'personal',
+  validTo: 'personal',
+  source: 'public',
+};
+
+/** A merge: which records became one, who and when (organisational); the reason may speak of the person. */
+export const personMergeFieldClasses: FieldMap = { id: 'public', survivorId: 'public', mergedId: 'public', mergedAt: 'public', mergedByName: 'public', reason: 'personal' };

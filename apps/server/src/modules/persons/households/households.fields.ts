@@ -6,7 +6,17 @@ import type { FieldMap } from '../../../access/field-classes.js';
  * members, their contacts and notes are personal data. A linked person is shown through their own
  * classes (persons.fields.ts).
  */
-export const memberFieldClasses: FieldMap<'displayName' | 'contact' | 'note'> = {
+export const memberFieldClasses: FieldMap = {
+  id: 'public',
+  person: 'public',
+  relationship: 'public',
+  relationshipLabel: 'public',
+  cohabiting: 'public',
+  parentalResponsibility: 'public',
+  availability: 'public',
+  validFrom: 'public',
+  validTo: 'public',
+  source: 'public',
   displayName: 'personal',
   contact: 'personal',
   note: 'personal',
@@ -20,3 +30,14 @@ export const householdInputClasses: FieldMap<'livesAlone' | 'members'> = {
 
 /** The display order of a person's groups. */
 export const groupKindOrder = ['household', 'relatives', 'network'] as const;
+
+/** A household group: its kind and members' count are organisational; "lives alone" describes the person. */
+export const householdGroupFieldClasses: FieldMap = {
+  id: 'public',
+  kind: 'public',
+  livesAlone: 'personal',
+  members: 'public',
+  hiddenMembers: 'public',
+  version: 'public',
+  abilities: 'public',
+};
