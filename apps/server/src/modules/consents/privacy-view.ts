@@ -6,6 +6,8 @@ import type { DB } from '../../db/types.js';
 import { abilitiesFor } from '../../access/abilities.js';
 import { visible } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
+import type { FieldClass } from '../../access/field-classes.js';
+import { presentRecord, type ReadAudit } from '../../access/present.js';
 import { loadAttachmentViews } from '../service-requests/attachments/attachment-views.js';
 import { loadConsentTypes } from './consent-types.js';
 import { inNoticeScope, type NoticeScope } from './notice-scope.js';
@@ -16,8 +18,17 @@ type Representative = z.output<typeof representative>;
 /**
  * The privacy view of a person the caller already found visible: notices in the actor's scope
  * (ente, or desk), consents of the ente (in force and withdrawn, newest first), the consent types.
+ * Notices and consents go through their kinds' presenters (consents.fields.ts), as rows of the
+ * person's page, with the classes a break-the-glass opened on the person (`opened_classes` of
+ * loadPerson); the caller notes the read of the person itself.
  */
-export async function loadPrivacyView(db: Kysely<DB>, actor: ContextActor, person: { id: string; anonymous: boolean }, scope: NoticeScope): Promise<PrivacyView> {
+export async function loadPrivacyView(
+  ctx: ReadAudit,
+  db: Kysely<DB>,
+  actor: ContextActor,
+  person: { id: string; anonymous: boolean; opened_classes?: readonly FieldClass[] | null },
+  scope: NoticeScope,
+): Promise<PrivacyView> {
   const notices = await sql<{
     id: string; ente_name: string; desk_office_name: string | null; given_on: string; mode: PrivacyView['notices'][number]['mode'];
     signer_kind: ConsentView['signerKind']; representative: Representative | null; document_id: string | null; recorded_by_name: string; created_at: Date;
@@ -30,7 +41,7 @@ export async function loadPrivacyView(db: Kysely<DB>, actor: ContextActor, perso
       JOIN operator o ON o.id = n.created_by
      WHERE n.person_id = ${person.id} AND ${inNoticeScope(scope, 'n')} AND ${visible(actor, 'privacyNotice', 'n')}
      ORDER BY n.given_on DESC, n.created_at DESC`.execute(db);
-  const documents = await loadAttachmentViews(db, actor, 'privacyNotice', notices.rows.map((n) => n.id));
+  const documents = await loadAttachmentViews(ctx, db, actor, 'privacyNotice', notices.rows.map((n) => n.id), person.id);
   const consents = await sql<{
     id: string; consent_type: string; type_label: string | null; given: boolean; given_on: string; signer_kind: ConsentView['signerKind'];
     representative: Representative | null; recorded_by_name: string; created_at: Date; withdrawn_at: Date | null; withdrawn_by_name: string | null; withdraw_reason: string | null;
@@ -45,10 +56,12 @@ export async function loadPrivacyView(db: Kysely<DB>, actor: ContextActor, perso
      WHERE c.person_id = ${person.id} AND c.ente_id = ${scope.enteId} AND ${visible(actor, 'consent', 'c')}
      ORDER BY c.created_at DESC, c.id`.execute(db);
   const consentTypes = await loadConsentTypes(db);
+  const present = <T extends Record<string, unknown>>(kind: 'privacyNotice' | 'consent', record: T & { id: string }): T =>
+    presentRecord(ctx, actor, kind, record, { id: record.id, about: [person.id], opened: person.opened_classes, listed: true }) as T;
   return {
     personId: person.id,
     status: statusOf(person.anonymous, notices.rows.length > 0),
-    notices: notices.rows.map((n) => ({
+    notices: notices.rows.map((n) => present('privacyNotice', {
       id: n.id,
       enteName: n.ente_name,
       deskOfficeName: n.desk_office_name,
@@ -60,7 +73,7 @@ export async function loadPrivacyView(db: Kysely<DB>, actor: ContextActor, perso
       recordedByName: n.recorded_by_name,
       createdAt: new Date(n.created_at).toISOString(),
     })),
-    consents: consents.rows.map((c) => ({
+    consents: consents.rows.map((c) => present('consent', {
       id: c.id,
       type: c.consent_type,
       typeLabel: c.type_label ?? c.consent_type,

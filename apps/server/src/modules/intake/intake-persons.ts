@@ -1,19 +1,15 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PersonSummary } from '@siso/shared';
-import type { FieldClass } from '../../access/field-classes.js';
-import { maskRecord } from '../../access/masking.js';
+import type { ReadAudit } from '../../access/present.js';
 import { visible } from '../../access/visibility.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import type { DB } from '../../db/types.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { PERSON } from '../persons/person-kinds.js';
-import { personFieldClasses } from '../persons/persons.fields.js';
+import { presentSummary, type PersonSummaryRow } from '../persons/person-present.js';
 
 /** The columns of a person summary, as read (a row, or the JSON object of `personSummaryJson`). */
-export interface PersonSummaryRow {
-  id: string; anonymous_code: string | null; fiscal_code: string | null; fiscal_code_kind: PersonSummary['fiscalCodeKind'];
-  surname: string | null; name: string | null; birth_date: string | null; date_of_death: string | null; version: number; ente_name: string;
-}
+export type { PersonSummaryRow };
 
 /**
  * The summary of the person `personIdRef` as one JSON value, for a query over records the actor may
@@ -29,40 +25,37 @@ export function personSummaryJson(actor: ContextActor, intakeAlias: string): Raw
        FROM person p WHERE ${visible(actor, PERSON, 'p', { referredBy: { kind: INTAKE_RECORD, alias: intakeAlias } })})`;
 }
 
-/** A person summary masked per class; the classes shown are added to `classes`. */
-export function presentPersonSummary(p: PersonSummaryRow, readable: ReadonlySet<FieldClass>, classes: Set<FieldClass>): PersonSummary {
-  const { value, classesRead } = maskRecord(
-    {
-      id: p.id, anonymousCode: p.anonymous_code, fiscalCode: p.fiscal_code, fiscalCodeKind: p.fiscal_code_kind, surname: p.surname, name: p.name,
-      birthDate: p.birth_date, enteName: p.ente_name, deceased: p.date_of_death !== null, version: p.version,
-    },
-    personFieldClasses,
-    readable,
-  );
-  classesRead.forEach((c) => classes.add(c));
-  return value as PersonSummary;
+/**
+ * A person summary (schede, proposals, transfers) through the person kind's presenter
+ * (persons/person-present.ts): masked with the actor's classes, the read noted in the audit — the
+ * person as subject, and as target unless `listed` (a row of a list). No break-the-glass: it opens
+ * one person on the reads of that person (persons.get and its pages), not in their summaries elsewhere.
+ */
+export function presentPersonSummary(ctx: ReadAudit, actor: ContextActor, row: PersonSummaryRow, opts: { listed?: boolean } = {}): PersonSummary {
+  return presentSummary(ctx, actor, row, opts);
 }
 
 /**
- * The people of schede, as compact summaries masked per class, in one query. A person is shown when
- * the actor may read them in the registry OR through a scheda about them the actor may read: the
- * scheda says whom it is about (a desk operator with office scope reads the user of a scheda received
- * from another desk), never more than the summary.
+ * The people of schede, as compact summaries through `presentPersonSummary`, in one query. A person
+ * is shown when the actor may read them in the registry OR through a scheda about them the actor
+ * may read: the scheda says whom it is about (a desk operator with office scope reads the user of a
+ * scheda received from another desk), never more than the summary. They are the people of a list of
+ * records: audited as listed rows (subjects) unless `listed: false`.
  */
 export async function loadPersonSummaries(
+  ctx: ReadAudit,
   db: Kysely<DB>,
   actor: ContextActor,
   ids: readonly string[],
-  readable: ReadonlySet<FieldClass>,
-): Promise<{ people: Map<string, PersonSummary>; classesRead: FieldClass[] }> {
+  opts: { listed?: boolean } = {},
+): Promise<Map<string, PersonSummary>> {
   const people = new Map<string, PersonSummary>();
-  const classes = new Set<FieldClass>();
-  if (ids.length === 0) return { people, classesRead: [] };
+  if (ids.length === 0) return people;
   const r = await sql<PersonSummaryRow>`
     SELECT p.id, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name, p.birth_date, p.date_of_death, p.version, e.name AS ente_name
       FROM person p JOIN ente e ON e.id = p.ente_id
      WHERE p.id = ANY(${[...new Set(ids)]}::uuid[])
        AND ${visible(actor, PERSON, 'p', { orReferenced: true })}`.execute(db);
-  for (const p of r.rows) people.set(p.id, presentPersonSummary(p, readable, classes));
-  return { people, classesRead: [...classes] };
+  for (const p of r.rows) people.set(p.id, presentPersonSummary(ctx, actor, p, { listed: opts.listed ?? true }));
+  return people;
 }

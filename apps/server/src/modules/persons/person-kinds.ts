@@ -9,6 +9,8 @@ import { grantedToActor } from '../../access/visibility.js';
  */
 export const PERSON = 'person';
 export const PROTECTED_PERSON = 'protectedPerson';
+/** A row of a person's history: each change is masked by the class of the person's field it changed. */
+export const PERSON_HISTORY = 'personHistory';
 
 
 /** True when the actor holds an active `protectedPerson` grant on the person `idRef`. */

@@ -2,13 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { AddressView, PersonView } from '@siso/shared';
 import type { Actor } from '../../access/actor.js';
 import { abilitiesFor } from '../../access/abilities.js';
-import { effectiveReadable } from '../../access/break-glass.js';
-import { MASKED, maskRecord } from '../../access/masking.js';
+import type { FieldClass } from '../../access/field-classes.js';
+import { openedClasses, type ReadAudit } from '../../access/present.js';
 import { canWrite, visible, visibleTo, writableBy } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
-import type { AuditNote } from '../../audit/audit-writer.js';
 import { PERSON, protectionGrantedSql } from './person-kinds.js';
-import { personFieldClasses, protectedFields } from './persons.fields.js';
+import { presentPersonRecord } from './person-present.js';
 
 /** A person row as read by the repository, with what the actor may do on it. */
 export interface PersonRow {
@@ -51,6 +50,8 @@ export interface PersonRow {
   merged_into: string | null;
   can_update: boolean;
   protection_granted: boolean;
+  /** The classes a break-the-glass of the actor opened on this person (person-present.ts). */
+  opened_classes: FieldClass[] | null;
 }
 
 /**
@@ -69,7 +70,8 @@ export async function loadPerson(
   const r = await sql<PersonRow>`
     SELECT p.*, e.name AS ente_name,
            ${canWrite(actor, PERSON, 'p', 'persons.update')} AS can_update,
-           ${protectionGrantedSql(actor, sql.ref('p.id'))} AS protection_granted
+           ${protectionGrantedSql(actor, sql.ref('p.id'))} AS protection_granted,
+           ${openedClasses(actor, PERSON, 'p.id')} AS opened_classes
       FROM person p JOIN ente e ON e.id = p.ente_id
      WHERE p.id = ${id} AND ${opts.forUpdate ? writableBy(actor, PERSON, 'p', permission) : visibleTo(actor, permission, PERSON, 'p')}
      ${opts.forUpdate ? sql`FOR UPDATE OF p` : sql``}`.execute(db);
@@ -79,7 +81,7 @@ export async function loadPerson(
 /**
  * Addresses (residence, domicile) with history, newest first, with the comune/state names. The
  * people were loaded and checked by the caller; the addresses still carry their own rule (visible
- * with their person). A protected person's addresses are masked by the caller (presentPerson).
+ * with their person). A protected person's addresses are withheld by the person presenter.
  */
 export async function loadAddresses(db: Kysely<DB>, actor: Actor, personIds: readonly string[]): Promise<Map<string, AddressView[]>> {
   const out = new Map<string, AddressView[]>();
@@ -139,14 +141,14 @@ export function personAbilities(actor: Actor, row: PersonRow): string[] {
 }
 
 /**
- * The full view of a person, masked for the actor (profile ∩ office type, plus break-the-glass), with
- * a protected person's whereabouts hidden unless granted; notes the audit row (subject, classes read).
+ * The full view of a person, through the person presenter (person-present.ts): masked for the actor
+ * (their classes plus a break-the-glass opened on this person), a protected person's whereabouts
+ * withheld unless granted; the read noted in the audit (subject, target, classes shown).
  */
-export async function presentPerson(db: Kysely<DB>, actor: Actor, row: PersonRow, audit: (n: AuditNote) => void): Promise<PersonView> {
+export async function presentPerson(ctx: ReadAudit, db: Kysely<DB>, actor: Actor, row: PersonRow): Promise<PersonView> {
   // One transaction, one connection: queries run one after the other.
   const addresses = await loadAddresses(db, actor, [row.id]);
   const aliases = await loadAliases(db, actor, row.id);
-  const readable = await effectiveReadable(db, actor, PERSON, row.id);
   const view: PersonView = {
     id: row.id,
     ambitoId: row.ambito_id,
@@ -188,10 +190,5 @@ export async function presentPerson(db: Kysely<DB>, actor: Actor, row: PersonRow
     version: row.version,
     abilities: personAbilities(actor, row),
   };
-  const { value, classesRead } = maskRecord(view, personFieldClasses, readable);
-  if (row.protection_reason !== null && !row.protection_granted) {
-    for (const f of protectedFields) (value as Record<string, unknown>)[f] = MASKED;
-  }
-  audit({ subjectPeople: [row.id], targets: [{ kind: PERSON, id: row.id }], classesRead });
-  return value as PersonView;
+  return presentPersonRecord(ctx, actor, row, view) as PersonView;
 }

@@ -7,7 +7,7 @@ import type { FieldMap } from '../../access/field-classes.js';
  * immigration data (`foreigner`); why someone is protected (an adoption, a court protection order)
  * is `judicial` (GDPR art. 10, Codice privacy art. 2-octies).
  */
-export const personFieldClasses: FieldMap<keyof PersonView & string> = {
+export const personFieldClasses: FieldMap<(keyof PersonView & string) | PersonChangeOnly> = {
   id: 'public',
   ambitoId: 'public',
   enteId: 'public',
@@ -47,7 +47,14 @@ export const personFieldClasses: FieldMap<keyof PersonView & string> = {
   updatedAt: 'public',
   version: 'public',
   abilities: 'public',
+  // Names a history row gives to changes that are not a field of the view (person-history.ts):
+  // a household group rewritten (its members, "lives alone") and the id of a person merged in.
+  household: 'personal',
+  mergedFrom: 'public',
 };
+
+/** Changes of person_history that name no field of the view (persons.history masks them by these). */
+type PersonChangeOnly = 'household' | 'mergedFrom';
 
 /** Classes of the writable inputs (create/update): a write to an unwritable class is refused whole. */
 export const personInputClasses: FieldMap = {

@@ -69,6 +69,27 @@ describe('registry (ANPR simulator)', () => {
     expect(unknown.body).toMatchObject({ found: false, person: null });
   });
 
+  it("compares through the person presenter: a protected person's residence is no difference for whom the protection does not name", async () => {
+    const r = resident(used);
+    used.add(r.fiscalCode);
+    const created = await registerFromRegistry(r.fiscalCode);
+    // The sector head moves them to a shelter and protects them (and is granted on them).
+    const responsabile = await t.as('responsabile');
+    const moved = await responsabile.call('persons.update', {
+      id: created.id, version: created.version, protectionReason: 'violence',
+      newAddress: { kind: 'residence', street: 'Casa rifugio', comuneIstat: '054039', validFrom: '2025-01-01' },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const granted = await responsabile.call('persons.loadFromRegistry', { fiscalCode: r.fiscalCode, personId: created.id, reason: 'verifica' });
+    expect(granted.body.differences).toContainEqual(expect.objectContaining({ field: 'residence', current: expect.stringContaining('Casa rifugio') }));
+    // The desk reads the person but is not granted: neither our address nor the registry's is shown.
+    const desk = await sportello.call('persons.loadFromRegistry', { fiscalCode: r.fiscalCode, personId: created.id, reason: 'verifica' });
+    expect(desk.status).toBe(200);
+    expect(desk.body.person).toMatchObject({ residence: null, household: [] });
+    expect(desk.body.differences.map((d: { field: string }) => d.field)).not.toContain('residence');
+    expect(JSON.stringify(desk.body)).not.toContain('Casa rifugio');
+  });
+
   it('applies nightly changes (move, death) as history and alerts the office; a failing registry changes nothing', async () => {
     const mover = resident(used);
     used.add(mover.fiscalCode);

@@ -9,7 +9,7 @@ import { loadPrivacyView } from '../privacy-view.js';
 export const getPrivacy = defineHandler(consentsGet, async (ctx, input) => {
   const actor = ambitoActor(ctx);
   const { person, scope } = await loadPrivacyPerson(ctx.tx, actor, input.personId);
-  const view = await loadPrivacyView(ctx.tx, actor, person, scope);
-  ctx.audit({ subjectPeople: [person.id], targets: [{ kind: PERSON, id: person.id }], classesRead: ['personal'] });
-  return view;
+  // The read of this person's privacy records (the target the DPO looks for); notices and consents note their classes.
+  ctx.audit({ subjectPeople: [person.id], targets: [{ kind: PERSON, id: person.id }] });
+  return loadPrivacyView(ctx, ctx.tx, actor, person, scope);
 });

@@ -1,9 +1,7 @@
 import { consentsPrint } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
-import { maskRecord } from '../../../access/masking.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
-import { PERSON } from '../../persons/person-kinds.js';
-import { personFieldClasses } from '../../persons/persons.fields.js';
+import { presentPersonRecord } from '../../persons/person-present.js';
 import { documentHeaderOf } from '../../../documents/document-header.js';
 import { renderPdf } from '../../../documents/pdf.js';
 import { italianDate } from '../../../documents/rome-time.js';
@@ -22,16 +20,15 @@ const RESERVED = 'riservato';
 export const printPrivacyForms = defineHandler(consentsPrint, async (ctx, input) => {
   const actor = ambitoActor(ctx);
   const { person } = await loadPrivacyPerson(ctx.tx, actor, input.personId);
-  const { value: p, classesRead } = maskRecord(
-    { surname: person.surname, name: person.name, fiscalCode: person.fiscal_code, birthDate: person.birth_date },
-    personFieldClasses,
-    actor.readable,
-  );
+  // Through the person presenter: the read (subject, target, classes printed) is noted there.
+  const p = presentPersonRecord(ctx, actor, person, {
+    anonymousCode: person.anonymous_code, surname: person.surname, name: person.name, fiscalCode: person.fiscal_code, birthDate: person.birth_date,
+  });
   const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : RESERVED);
   const header = await documentHeaderOf(ctx.tx, actor.context.officeId);
   const types = await loadConsentTypes(ctx.tx);
   const dpo = await dpoContactOf(ctx.tx, actor.context.enteId);
-  const fullName = person.anonymous ? (person.anonymous_code ?? '') : [text(p.surname), text(p.name)].filter(Boolean).join(' ');
+  const fullName = person.anonymous ? text(p.anonymousCode) : [text(p.surname), text(p.name)].filter(Boolean).join(' ');
 
   const pdf = await renderPdf({
     header,
@@ -63,6 +60,5 @@ export const printPrivacyForms = defineHandler(consentsPrint, async (ctx, input)
       },
     ],
   });
-  ctx.audit({ subjectPeople: [person.id], targets: [{ kind: PERSON, id: person.id }], classesRead: [...new Set(['personal', ...classesRead])] });
   return { filename: `informativa-privacy-${person.id.slice(0, 8)}.pdf`, mediaType: 'application/pdf', contentBase64: pdf.toString('base64') };
 });

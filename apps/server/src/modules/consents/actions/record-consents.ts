@@ -103,5 +103,5 @@ export const recordConsents = defineHandler(consentsRecord, async (ctx, input) =
     classesChanged: ['personal'],
     details: { noticeId, consents: input.consents.map((c) => ({ type: c.type, given: c.given })) },
   });
-  return loadPrivacyView(ctx.tx, actor, person, scope);
+  return loadPrivacyView(ctx, ctx.tx, actor, person, scope);
 });

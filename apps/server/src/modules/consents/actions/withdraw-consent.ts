@@ -33,5 +33,5 @@ export const withdrawConsent = defineHandler(consentsWithdraw, async (ctx, input
     classesChanged: ['personal'],
     details: { consentId: input.consentId, type: consent.consent_type },
   });
-  return loadPrivacyView(ctx.tx, actor, person, scope);
+  return loadPrivacyView(ctx, ctx.tx, actor, person, scope);
 });

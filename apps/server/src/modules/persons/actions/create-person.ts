@@ -85,5 +85,5 @@ export const createPerson = defineHandler(personsCreate, async (ctx, input) => {
   ctx.audit({ subjectPeople: [id], targets: [{ kind: PERSON, id }], classesChanged });
   const row = await loadPerson(ctx.tx, actor, id);
   if (!row) throw new AppError('not_found');
-  return presentPerson(ctx.tx, actor, row, ctx.audit);
+  return presentPerson(ctx, ctx.tx, actor, row);
 });

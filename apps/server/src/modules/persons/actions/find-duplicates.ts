@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import { computeFiscalCode, duplicateScore, personsFindDuplicates, type PersonSummary } from '@siso/shared';
-import { maskRecord } from '../../../access/masking.js';
+import { computeFiscalCode, duplicateScore, personsFindDuplicates } from '@siso/shared';
 import { visible, visibleTo } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { PERSON } from '../person-kinds.js';
-import { personFieldClasses } from '../persons.fields.js';
+import { presentSummary } from '../person-present.js';
 
 interface Candidate {
   id: string;
@@ -85,7 +84,7 @@ export const findDuplicates = defineHandler(personsFindDuplicates, async (ctx, i
   }
   const ids = [...new Set(pairList.flat())];
   if (ids.length === 0) {
-    ctx.audit({ subjectPeople: [], details: { pairs: 0 } });
+    ctx.audit({ details: { pairs: 0 } });
     return { items: [], nextCursor: null };
   }
   const people = await sql<Candidate>`
@@ -99,25 +98,19 @@ export const findDuplicates = defineHandler(personsFindDuplicates, async (ctx, i
     fiscalCode: p.fiscal_code, fiscalCodeKind: p.fiscal_code_kind, surname: p.surname, name: p.name, sex: p.sex,
     birthDate: p.birth_date, birthPlaceBelfiore: p.birth_belfiore, aliases: p.aliases,
   });
-  const summary = (p: Candidate): PersonSummary => {
-    const { value } = maskRecord(
-      { fiscalCode: p.fiscal_code, surname: p.surname, name: p.name, birthDate: p.birth_date },
-      personFieldClasses,
-      actor.readable,
-    );
-    return { id: p.id, anonymousCode: p.anonymous_code, fiscalCodeKind: p.fiscal_code_kind, enteName: p.ente_name, deceased: p.date_of_death !== null, version: p.version, ...value };
-  };
-  const items = pairList
+  const scored = pairList
     .flatMap(([a, b]) => {
       const pa = byId.get(a);
       const pb = byId.get(b);
       if (!pa || !pb) return [];
       const s = duplicateScore(side(pa), side(pb));
-      return s.score >= input.minScore ? [{ a: summary(pa), b: summary(pb), score: Number(s.score.toFixed(3)), reasons: s.reasons }] : [];
+      return s.score >= input.minScore ? [{ a: pa, b: pb, score: Number(s.score.toFixed(3)), reasons: s.reasons }] : [];
     })
     .filter((v, i, all) => all.findIndex((w) => w.a.id === v.a.id && w.b.id === v.b.id) === i)
     .sort((x, y) => y.score - x.score)
     .slice(0, input.limit);
-  ctx.audit({ subjectPeople: [...new Set(items.flatMap((i) => [i.a.id, i.b.id]))], classesRead: ['personal'], details: { pairs: items.length } });
+  // Only the people of the pairs returned are presented (and so audited), each as a listed row.
+  const items = scored.map((p) => ({ ...p, a: presentSummary(ctx, actor, p.a, { listed: true }), b: presentSummary(ctx, actor, p.b, { listed: true }) }));
+  ctx.audit({ details: { pairs: items.length } });
   return { items, nextCursor: null };
 });

@@ -9,5 +9,5 @@ export const getPerson = defineHandler(personsGet, async (ctx, input) => {
   const actor = actorOf(ctx);
   const row = await loadPerson(ctx.tx, actor, input.id);
   if (!row) throw new AppError('not_found');
-  return presentPerson(ctx.tx, actor, row, ctx.audit);
+  return presentPerson(ctx, ctx.tx, actor, row);
 });

@@ -2,7 +2,7 @@ import { normalizeName, personsLoadFromRegistry, type RegistryPerson } from '@si
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { PERSON } from '../person-kinds.js';
+import { presentPersonRecord } from '../person-present.js';
 import { loadAddresses, loadPerson } from '../person-repo.js';
 import { RegistryUnavailableError } from '../registry/registry-errors.js';
 
@@ -31,37 +31,46 @@ export const loadFromRegistry = defineHandler(personsLoadFromRegistry, async (ct
     if (err instanceof RegistryUnavailableError) throw new AppError('precondition_failed', [{ path: 'fiscalCode', message: `anagrafe_non_disponibile` }]);
     throw err;
   }
-  ctx.audit({
-    subjectPeople: current ? [current.id] : [],
-    targets: current ? [{ kind: PERSON, id: current.id }] : [],
-    classesRead: ['personal'],
-    purpose: input.reason,
-    details: { registry: registry.source, found: result.person !== null },
-  });
-  const differences: Array<{ field: string; current: unknown; registry: unknown }> = [];
-  if (current && result.person) {
-    const p = result.person;
-    const addresses = (await loadAddresses(ctx.tx, actor, [current.id])).get(current.id) ?? [];
-    const residence = addresses.find((a) => a.kind === 'residence' && a.validTo === null) ?? null;
-    const compare: Array<[string, unknown, unknown]> = [
-      // ANPR writes names in capitals: compare them as search keys, not letter case.
-      ['surname', current.surname, p.surname && current.surname && normalizeName(p.surname) === normalizeName(current.surname) ? current.surname : p.surname],
-      ['name', current.name, p.name && current.name && normalizeName(p.name) === normalizeName(current.name) ? current.name : p.name],
-      ['sex', current.sex, p.sex],
-      ['birthDate', current.birth_date, p.birthDate],
-      ['birthComuneIstat', current.birth_comune_istat, p.birthComuneIstat],
-      ['birthStateCode', current.birth_state_code, p.birthStateCode],
-      ['citizenships', [...current.citizenships].sort(), [...p.citizenships].sort()],
-      ['civilStatus', current.civil_status, p.civilStatus],
-      ['dateOfDeath', current.date_of_death, p.dateOfDeath],
-      ['residence', residence && `${residence.street} ${residence.civic ?? ''} ${residence.comuneIstat ?? residence.stateCode ?? ''}`.trim(),
-        p.residence && `${p.residence.street} ${p.residence.civic ?? ''} ${p.residence.comuneIstat ?? p.residence.stateCode ?? ''}`.trim()],
-    ];
-    for (const [field, a, b] of compare) {
-      if (b !== null && b !== undefined && JSON.stringify(a ?? null) !== JSON.stringify(b)) differences.push({ field, current: a ?? null, registry: b });
-    }
-  }
-  // A protected person's registry address is shown only to those granted (issue 4, point 5).
+  // The registry's answer about the person; what we hold of them is noted by the person presenter below.
+  ctx.audit({ classesRead: ['personal'], purpose: input.reason, details: { registry: registry.source, found: result.person !== null } });
+  // A protected person's registry address and household are shown only to those granted (issue 4, point 5).
   const person = result.person && current?.protection_reason && !current.protection_granted ? { ...result.person, residence: null, household: [] } : result.person;
+  const differences: Array<{ field: string; current: unknown; registry: unknown }> = [];
+  if (current) {
+    const residence = person?.residence ? ((await loadAddresses(ctx.tx, actor, [current.id])).get(current.id) ?? []).find((a) => a.kind === 'residence' && a.validTo === null) ?? null : null;
+    const held = {
+      surname: current.surname, name: current.name, sex: current.sex, birthDate: current.birth_date, birthComuneIstat: current.birth_comune_istat,
+      birthStateCode: current.birth_state_code, citizenships: [...current.citizenships].sort(), civilStatus: current.civil_status, dateOfDeath: current.date_of_death,
+      addresses: residence && `${residence.street} ${residence.civic ?? ''} ${residence.comuneIstat ?? residence.stateCode ?? ''}`.trim(),
+    };
+    // What we hold, as the actor may see it: through the person presenter (their classes, whereabouts withheld).
+    const shown = presentPersonRecord(ctx, actor, current, held);
+    if (person) differences.push(...compareWithRegistry(held, shown, person));
+  }
   return { source: registry.source, found: result.person !== null, person, differences, warnings: result.warnings };
 });
+
+/** The fields where the registry says something else than what we hold; ours shown as presented. */
+function compareWithRegistry(
+  held: Record<string, unknown>,
+  shown: Record<string, unknown>,
+  p: RegistryPerson,
+): Array<{ field: string; current: unknown; registry: unknown }> {
+  const sameName = (ours: unknown, theirs: string | null) =>
+    // ANPR writes names in capitals: compare them as search keys, not letter case.
+    theirs && typeof ours === 'string' && normalizeName(theirs) === normalizeName(ours) ? ours : theirs;
+  const registry: Array<[field: string, key: string, value: unknown]> = [
+    ['surname', 'surname', sameName(held.surname, p.surname)],
+    ['name', 'name', sameName(held.name, p.name)],
+    ['sex', 'sex', p.sex],
+    ['birthDate', 'birthDate', p.birthDate],
+    ['birthComuneIstat', 'birthComuneIstat', p.birthComuneIstat],
+    ['birthStateCode', 'birthStateCode', p.birthStateCode],
+    ['citizenships', 'citizenships', [...p.citizenships].sort()],
+    ['civilStatus', 'civilStatus', p.civilStatus],
+    ['dateOfDeath', 'dateOfDeath', p.dateOfDeath],
+    ['residence', 'addresses', p.residence && `${p.residence.street} ${p.residence.civic ?? ''} ${p.residence.comuneIstat ?? p.residence.stateCode ?? ''}`.trim()],
+  ];
+  return registry.flatMap(([field, key, b]) =>
+    b !== null && b !== undefined && JSON.stringify(held[key] ?? null) !== JSON.stringify(b) ? [{ field, current: shown[key] ?? null, registry: b }] : []);
+}

@@ -151,5 +151,5 @@ export const mergePersons = defineHandler(personsMerge, async (ctx, input) => {
   });
   const fresh = await loadPerson(ctx.tx, actor, survivor.id);
   if (!fresh) throw new AppError('not_found');
-  return presentPerson(ctx.tx, actor, fresh, ctx.audit);
+  return presentPerson(ctx, ctx.tx, actor, fresh);
 });

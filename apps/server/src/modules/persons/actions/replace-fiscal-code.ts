@@ -61,5 +61,5 @@ export const replaceFiscalCode = defineHandler(personsReplaceFiscalCode, async (
   });
   const fresh = await loadPerson(ctx.tx, actor, row.id);
   if (!fresh) throw new AppError('not_found');
-  return presentPerson(ctx.tx, actor, fresh, ctx.audit);
+  return presentPerson(ctx, ctx.tx, actor, fresh);
 });

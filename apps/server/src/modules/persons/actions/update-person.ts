@@ -81,5 +81,5 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
   ctx.audit({ subjectPeople: [id], targets: [{ kind: PERSON, id }], classesChanged, details: auditDetails(changes) });
   const fresh = await loadPerson(ctx.tx, actor, id);
   if (!fresh) throw new AppError('not_found');
-  return presentPerson(ctx.tx, actor, fresh, ctx.audit);
+  return presentPerson(ctx, ctx.tx, actor, fresh);
 });

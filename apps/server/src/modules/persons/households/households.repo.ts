@@ -2,14 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import type { HouseholdGroupView, PersonSummary } from '@siso/shared';
 import type { Actor } from '../../../access/actor.js';
 import { abilitiesFor } from '../../../access/abilities.js';
-import type { FieldClass } from '../../../access/field-classes.js';
-import { maskRecord } from '../../../access/masking.js';
+import { presentRecord, type ReadAudit } from '../../../access/present.js';
 import { visible, visibleOrPreview, visibleTo, writableBy } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
 import { PERSON, protectionGrantedSql } from '../person-kinds.js';
+import { presentSummary, presentSummaryPreview } from '../person-present.js';
 import type { PersonRow } from '../person-repo.js';
-import { personFieldClasses } from '../persons.fields.js';
-import { groupKindOrder, memberFieldClasses } from './households.fields.js';
+import { groupKindOrder } from './households.fields.js';
+
+const HOUSEHOLD_GROUP = 'householdGroup';
+const HOUSEHOLD_MEMBER = 'householdMember';
 
 /** ANPR relazione di parentela (tabella 5): the kinship of a member to the group's owner. */
 export const RELATIONSHIP_LIST = 'anpr.relazione_parentela';
@@ -145,36 +147,13 @@ export function sightOf(actor: Actor, p: LinkedPerson | undefined): Sight {
   return 'hidden';
 }
 
-/** The compact person of a member or owner: masked per class, or the preview fields as search shows them. */
-export function summaryOf(p: LinkedPerson, sight: 'full' | 'preview', readable: ReadonlySet<FieldClass>, classes: Set<FieldClass>): PersonSummary {
-  const base: PersonSummary = {
-    id: p.id,
-    anonymousCode: p.anonymous_code,
-    fiscalCode: p.fiscal_code,
-    fiscalCodeKind: p.fiscal_code_kind,
-    surname: p.surname,
-    name: p.name,
-    birthDate: p.birth_date,
-    enteName: p.ente_name,
-    deceased: p.date_of_death !== null,
-    version: p.version,
-  };
-  if (sight === 'preview') {
-    // Identification fields only, whatever the profile reads elsewhere (same rule as search previews).
-    classes.add('personal');
-    return base;
-  }
-  const { value, classesRead } = maskRecord(base, personFieldClasses, readable);
-  classesRead.forEach((c) => classes.add(c));
-  return value as PersonSummary;
-}
-
-/** What a presentation read, for the audit row. */
-export interface Presented<T> {
-  value: T;
-  /** People shown (members and owners), as audit subjects. */
-  subjects: Set<string>;
-  classesRead: Set<FieldClass>;
+/**
+ * The compact person of a member or owner, through the person presenter as a listed row (their own
+ * classes; a break-the-glass on the group's owner opens nothing of other people), or the search
+ * preview's fixed fields.
+ */
+export function summaryOf(ctx: ReadAudit, actor: Actor, p: LinkedPerson, sight: 'full' | 'preview'): PersonSummary {
+  return sight === 'preview' ? presentSummaryPreview(ctx, p) : presentSummary(ctx, actor, p, { listed: true });
 }
 
 /** Abilities of a group: rewriting it follows the owner's write scope and protection grant. */
@@ -185,22 +164,22 @@ export function groupAbilities(actor: Actor, owner: PersonRow): string[] {
 
 /**
  * The owner's groups as the actor may see them: members in position order, each linked person
- * shown in full, as a preview, or dropped and counted in `hiddenMembers`; the member's own typed
- * fields masked per class.
+ * shown in full, as a preview, or dropped and counted in `hiddenMembers`; groups and members through
+ * their kinds' presenters (households.fields.ts), with the classes a break-the-glass opened on the
+ * owner (`owner.opened_classes`). The caller has checked the owner's household links are not withheld.
  */
 export async function presentGroups(
+  ctx: ReadAudit,
   db: Kysely<DB>,
   actor: Actor,
   owner: PersonRow,
   groups: readonly GroupRow[],
-  readable: ReadonlySet<FieldClass>,
-): Promise<Presented<HouseholdGroupView[]>> {
+): Promise<HouseholdGroupView[]> {
   const members = await loadMembers(db, actor, groups.map((g) => g.id));
   const people = await loadLinkedPeople(db, actor, members.flatMap((m) => (m.person_id ? [m.person_id] : [])));
-  const subjects = new Set<string>();
-  const classes = new Set<FieldClass>();
   const abilities = groupAbilities(actor, owner);
-  const value = groups.map((g): HouseholdGroupView => {
+  const opened = owner.opened_classes;
+  return groups.map((g): HouseholdGroupView => {
     let hidden = 0;
     const shown: HouseholdGroupView['members'] = [];
     for (const m of members) {
@@ -213,30 +192,28 @@ export async function presentGroups(
           hidden += 1;
           continue;
         }
-        person = summaryOf(p, sight, actor.readable, classes);
-        subjects.add(p.id);
+        person = summaryOf(ctx, actor, p, sight);
       }
-      const typed = maskRecord({ displayName: m.display_name, contact: m.contact, note: m.note }, memberFieldClasses, readable);
-      typed.classesRead.forEach((c) => classes.add(c));
-      shown.push({
+      const member = {
         id: m.id,
         person,
-        displayName: typed.value.displayName,
+        displayName: m.display_name,
         relationship: m.relationship,
         relationshipLabel: m.relationship_label,
         cohabiting: m.cohabiting,
         parentalResponsibility: m.parental_responsibility,
         availability: m.availability,
-        contact: typed.value.contact,
-        note: typed.value.note,
+        contact: m.contact,
+        note: m.note,
         validFrom: m.valid_from,
         validTo: m.valid_to,
         source: m.source,
-      });
+      };
+      shown.push(presentRecord(ctx, actor, HOUSEHOLD_MEMBER, member, { id: m.id, about: [owner.id, m.person_id], opened, listed: true }) as typeof member);
     }
-    return { id: g.id, kind: g.kind, livesAlone: g.lives_alone, members: shown, hiddenMembers: hidden, version: g.version, abilities };
+    const group = { id: g.id, kind: g.kind, livesAlone: g.lives_alone, members: shown, hiddenMembers: hidden, version: g.version, abilities };
+    return presentRecord(ctx, actor, HOUSEHOLD_GROUP, group, { id: g.id, about: [owner.id], opened, listed: true }) as HouseholdGroupView;
   });
-  return { value, subjects, classesRead: classes };
 }
 
 export interface MemberOfView {
@@ -251,9 +228,9 @@ export interface MemberOfView {
  * same `visibleTo` as every person read) and whose household links the actor may see (a protected
  * owner's groups are hidden unless granted).
  */
-export async function loadMemberOf(db: Kysely<DB>, actor: Actor, personId: string): Promise<Presented<MemberOfView[]>> {
-  const r = await sql<LinkedPerson & { group_id: string; kind: GroupKind; relationship: string }>`
-    SELECT g.id AS group_id, g.kind, m.relationship,
+export async function loadMemberOf(ctx: ReadAudit, db: Kysely<DB>, actor: Actor, personId: string): Promise<MemberOfView[]> {
+  const r = await sql<LinkedPerson & { group_id: string; kind: GroupKind; member_id: string; relationship: string }>`
+    SELECT g.id AS group_id, g.kind, m.id AS member_id, m.relationship,
            p.id, p.ambito_id, e.name AS ente_name, p.anonymous_code, p.fiscal_code, p.fiscal_code_kind, p.surname, p.name,
            p.birth_date, p.date_of_death, p.version, p.protection_reason, p.merged_into, p.archived_at,
            true AS in_scope,
@@ -267,13 +244,11 @@ export async function loadMemberOf(db: Kysely<DB>, actor: Actor, personId: strin
        AND ${visible(actor, 'householdGroup', 'g', { via: 'p' })} AND ${visible(actor, 'householdMember', 'm', { via: 'g' })}
        AND (p.protection_reason IS NULL OR ${protectionGrantedSql(actor, sql.ref('p.id'))})
      ORDER BY ${kindOrder}, p.surname_norm, p.name_norm, g.id`.execute(db);
-  const subjects = new Set<string>();
-  const classes = new Set<FieldClass>();
-  const value = r.rows.map((row) => {
-    subjects.add(row.id);
-    return { groupId: row.group_id, kind: row.kind, relationship: row.relationship, owner: summaryOf(row, 'full', actor.readable, classes) };
+  return r.rows.map((row) => {
+    // The link is a member row of the owner's group: shown through the member's presenter.
+    const link = presentRecord(ctx, actor, HOUSEHOLD_MEMBER, { relationship: row.relationship }, { id: row.member_id, about: [personId, row.id], listed: true });
+    return { groupId: row.group_id, kind: row.kind, relationship: link.relationship as string, owner: summaryOf(ctx, actor, row, 'full') };
   });
-  return { value, subjects, classesRead: classes };
 }
 
 /** The relationship codes among `codes` that exist in the ANPR table. */

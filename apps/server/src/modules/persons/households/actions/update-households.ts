@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { householdsUpdate, type HouseholdMemberInput } from '@siso/shared';
 import { assertWritable } from '../../../../access/masking.js';
-import { effectiveReadable } from '../../../../access/break-glass.js';
 import { insertedBy, writableBy } from '../../../../access/visibility.js';
 import { defineHandler } from '../../../../http/action.js';
 import { AppError } from '../../../../http/app-error.js';
@@ -156,8 +155,6 @@ export const updateHouseholds = defineHandler(householdsUpdate, async (ctx, inpu
 
   const fresh = await lockGroup(ctx.tx, actor, permission, owner.id, groupId);
   if (!fresh) throw new AppError('not_found');
-  const readable = await effectiveReadable(ctx.tx, actor, PERSON, owner.id);
-  const shown = await presentGroups(ctx.tx, actor, owner, [fresh], readable);
-  ctx.audit({ subjectPeople: [...shown.subjects], classesRead: [...shown.classesRead] });
-  return shown.value[0]!;
+  const [shown] = await presentGroups(ctx, ctx.tx, actor, owner, [fresh]);
+  return shown!;
 });
