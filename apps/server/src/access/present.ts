@@ -69,8 +69,11 @@ export function presentRecord<T extends Record<string, unknown>>(ctx: ReadAudit,
     fields = { ...fields, ...Object.fromEntries(rule.reserved.fields.map((f) => [f, 'reserved' as const])) };
     if (opts.reservedFacts && rule.reserved.readers?.(actor, opts.reservedFacts)) readable = new Set([...readable, 'reserved']);
   }
-  const { value, classesRead } = maskRecord(record, fields, readable);
-  for (const f of opts.withheld ?? []) if (f in value) (value as Record<string, unknown>)[f] = MASKED;
+  // Withheld fields are masked before anything is read: they add no class to the audit.
+  const withheld = new Set(opts.withheld ?? []);
+  const shown = withheld.size === 0 ? record : (Object.fromEntries(Object.entries(record).filter(([k]) => !withheld.has(k))) as T);
+  const { value, classesRead } = maskRecord(shown, fields, readable);
+  for (const f of withheld) if (f in record) (value as Record<string, unknown>)[f] = MASKED;
   const about = (opts.about ?? []).filter((p): p is string => typeof p === 'string');
   ctx.audit({ subjectPeople: about, targets: opts.listed ? [] : [{ kind, id: opts.id }], classesRead });
   return value;

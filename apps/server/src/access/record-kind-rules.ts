@@ -5,14 +5,13 @@ import { consentFieldClasses, privacyNoticeFieldClasses } from '../modules/conse
 import { householdGroupFieldClasses, memberFieldClasses } from '../modules/persons/households/households.fields.js';
 import { addressFieldClasses, aliasFieldClasses, personFieldClasses, personMergeFieldClasses } from '../modules/persons/persons.fields.js';
 import {
-  attachmentFieldClasses,
   canReadPrivateNote,
   intakeNoteFieldClasses,
   intakeRecordFieldClasses,
   proposalFieldClasses,
-  serviceRequestFieldClasses,
   transferFieldClasses,
 } from '../modules/intake/intake.fields.js';
+import { attachmentFieldClasses, serviceRequestFieldClasses } from '../modules/service-requests/service-requests.fields.js';
 
 /** Rows of a desk (office column `column`) the actor works at now: the destination side of a transfer. */
 const atMyDesk = (column: string) => (actor: Actor, alias: string) =>

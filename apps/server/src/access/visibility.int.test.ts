@@ -6,7 +6,9 @@ import { placementOf } from '../testing/placement.js';
 
 const placement = (username: string) => placementOf(t.database.db, username);
 import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
-import { effectiveReadable } from './break-glass.js';
+import { openedClasses, readableOn } from './present.js';
+import type { Actor } from './actor.js';
+import type { FieldClass } from './field-classes.js';
 import { maskRecord } from './masking.js';
 import { visibleRecord } from './visibility.js';
 import { visibleInOffice, visibleTo } from './visibility.js';
@@ -115,6 +117,12 @@ describe('visibleInOffice', () => {
   });
 });
 
+/** The classes `actor` reads on one fixture record: theirs plus what break-the-glass opened (the presenters' rule). */
+async function readableAt(actor: Actor, id: string) {
+  const r = await sql<{ opened: FieldClass[] | null }>`SELECT ${openedClasses(actor, FIXTURE_KIND, 'r.id')} AS opened FROM fixture_record r WHERE r.id = ${id}`.execute(t.database.db);
+  return readableOn(actor, r.rows[0]?.opened);
+}
+
 describe('break-the-glass', () => {
   it('opens a masked class of one visible record for a limited time, with the reason audited', async () => {
     const me = await placement('assistente');
@@ -122,23 +130,23 @@ describe('break-the-glass', () => {
     const actor = await actorOf('assistente');
     const row = (await sql<Record<string, unknown>>`SELECT id, title, holder_name AS "holderName", diagnosis, court_order AS "courtOrder",
         permit_number AS "permitNumber", private_note AS "privateNote" FROM fixture_record WHERE id = ${id}`.execute(t.database.db)).rows[0]!;
-    expect(maskRecord(row, fixtureFields, await effectiveReadable(t.database.db, actor, FIXTURE_KIND, id)).value.privateNote).toEqual({ masked: true });
+    expect(maskRecord(row, fixtureFields, await readableAt(actor, id)).value.privateNote).toEqual({ masked: true });
 
     const c = await t.as('assistente');
     const reason = 'Allontanamento urgente: serve leggere le note riservate del collega.';
     const opened = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['reserved'], reason, minutes: 30 });
     expect(opened.status).toBe(200);
-    const readable = await effectiveReadable(t.database.db, actor, FIXTURE_KIND, id);
+    const readable = await readableAt(actor, id);
     expect(maskRecord(row, fixtureFields, readable).value.privateNote).toBe('nota privata');
     // Only this record, only this operator.
     const other = await insertFixtureRecord(t.database.db, { ...me, createdBy: me.operatorId });
-    expect((await effectiveReadable(t.database.db, actor, FIXTURE_KIND, other)).has('reserved')).toBe(false);
+    expect((await readableAt(actor, other)).has('reserved')).toBe(false);
     const audit = await sql<{ purpose: string; classes_read: string[] }>`
       SELECT purpose, classes_read FROM audit_event WHERE action = 'breakGlass.open' AND outcome = 'ok' AND targets @> ${JSON.stringify([{ id }])}::jsonb`.execute(t.database.db);
     expect(audit.rows).toEqual([{ purpose: reason, classes_read: ['reserved'] }]);
     // Expired: masked again.
     await sql`UPDATE break_glass SET opened_at = now() - interval '2 hours', expires_at = now() - interval '1 minute' WHERE record_id = ${id}`.execute(t.database.db);
-    expect((await effectiveReadable(t.database.db, actor, FIXTURE_KIND, id)).has('reserved')).toBe(false);
+    expect((await readableAt(actor, id)).has('reserved')).toBe(false);
   });
 
   it('requires a written reason and refuses classes the profile already reads', async () => {

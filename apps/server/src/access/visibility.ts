@@ -21,11 +21,13 @@ export interface ReadOptions {
   includeDeleted?: boolean;
   /**
    * A child joined to its parent's alias — in the same FROM, or the outer row of a correlated subquery
-   * (`child.col = parent.id`): no second lookup of the parent. `viaColumn` picks the link of a kind with
-   * several parents.
+   * (`child.col = parent.id`): no second lookup of the parent. `viaColumn` / `viaKind` pick the link of
+   * a kind with several parents.
    */
   via?: string;
   viaColumn?: string;
+  /** With `via`, for a kind with several parent links: the parent's kind (a file's owner: a service request or a notice). */
+  viaKind?: string;
   /** A row referred to by a record of a `referencedBy` kind under `alias` (a scheda's person: `r.person_id = p.id`). */
   referredBy?: { kind: string; alias: string };
   /** Also the rows a visible record of another kind refers to, as the kind's rule declares (`referencedBy`): a scheda's person summary. */
@@ -50,9 +52,11 @@ export function visible(actor: Actor, kind: string, alias: string, opts: ReadOpt
     return token('c', kind, alias, sql<boolean>`${col(opts.referredBy.alias, ref.column)} = ${col(alias, 'id')}`, opts.referredBy.alias);
   }
   if (opts.via) {
-    const link = opts.viaColumn ? links.find((l) => l.column === opts.viaColumn) : links.length === 1 ? links[0] : undefined;
-    if (!link) throw new Error(`record kind ${kind}: 'via' needs one parent link (viaColumn)`);
-    return token('c', kind, alias, all([sql`${col(alias, link.column)} = ${col(opts.via, 'id')}`, producedByVisible(actor, rule, link, alias, opts.via), ...ownConditions(actor, rule, alias, opts)]), opts.via);
+    const link = links.length === 1 ? links[0] : links.find((l) => (!opts.viaColumn || l.column === opts.viaColumn) && (!opts.viaKind || l.kind === opts.viaKind));
+    if (!link || (links.length > 1 && !opts.viaColumn && !opts.viaKind)) throw new Error(`record kind ${kind}: 'via' needs one parent link (viaColumn, viaKind)`);
+    // A polymorphic owner: the discriminating column says which parent the id names.
+    const owner = link.when ? [sql<boolean>`${col(alias, link.when.column)} = ${link.when.equals}`] : [];
+    return token('c', kind, alias, all([sql`${col(alias, link.column)} = ${col(opts.via, 'id')}`, ...owner, producedByVisible(actor, rule, link, alias, opts.via), ...ownConditions(actor, rule, alias, opts)]), opts.via);
   }
   if (opts.orReferenced && rule.referencedBy?.length) {
     const refs = rule.referencedBy.map((ref, i) => {
@@ -247,7 +251,8 @@ export function visibleOrPreview(actor: Actor, kind: string, alias: string, prev
   if (!c?.ambitoId) return token('r', kind, alias, sql<boolean>`false`);
   // `withNeverPreviewed`: the caller needs those rows to COUNT them hidden (a household's protected member), never to show them.
   const never = rule.preview && !opts.withNeverPreviewed ? sql<boolean>`${col(alias, rule.preview.neverWhenSet)} IS NULL` : sql<boolean>`true`;
-  const preview = previews && rule.preview ? never : sql<boolean>`false`;
+  // The preview shows identifying data: never to an actor who may not read it (a desk whose masking profile leaves out `personal`).
+  const preview = previews && rule.preview && actor.readable.has('personal') ? never : sql<boolean>`false`;
   return token('r', kind, alias, sql<boolean>`(${col(alias, 'ambito_id')} = ${c.ambitoId} AND (${readPredicate(actor, kind, alias, {})} OR ${preview}))`);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateOnly, timestamp, uuid } from '../wire/primitives.js';
+import { maskable } from '../wire/masked.js';
 import { defineAction } from './define.js';
 import { attachmentInput, attachmentView, fileOutput, noticeModes, privacyStatuses, signerKinds } from './intake-common.js';
 import { abilities } from './organisation-common.js';
@@ -30,7 +31,8 @@ export const privacyNoticeView = z.object({
   givenOn: dateOnly,
   mode: z.enum(noticeModes),
   signerKind: z.enum(signerKinds),
-  representative: representative.nullable(),
+  /** Personal data of the signer: masked for who may not read it (access/record-kind-rules.ts). */
+  representative: maskable(representative.nullable()),
   document: attachmentView.nullable(),
   recordedByName: z.string(),
   createdAt: timestamp,
@@ -43,12 +45,13 @@ export const consentView = z.object({
   given: z.boolean(),
   givenOn: dateOnly,
   signerKind: z.enum(signerKinds),
-  representative: representative.nullable(),
+  /** Personal data of the signer: masked for who may not read it (access/record-kind-rules.ts). */
+  representative: maskable(representative.nullable()),
   recordedByName: z.string(),
   createdAt: timestamp,
   withdrawnAt: timestamp.nullable(),
   withdrawnByName: z.string().nullable(),
-  withdrawReason: z.string().nullable(),
+  withdrawReason: maskable(z.string().nullable()),
   abilities,
 });
 export type ConsentView = z.infer<typeof consentView>;

@@ -57,7 +57,7 @@ export const householdMemberView = z.object({
 export const householdGroupView = z.object({
   id: uuid,
   kind: z.enum(householdGroupKinds),
-  livesAlone: z.boolean(),
+  livesAlone: maskable(z.boolean()),
   members: z.array(householdMemberView),
   /** Members hidden because they are protected people the actor is not granted. */
   hiddenMembers: z.number().int(),

@@ -24,3 +24,15 @@ export function inNoticeScope(scope: NoticeScope, alias: string): RawBuilder<boo
     ? sql<boolean>`(${col('ente_id')} = ${scope.enteId} AND ${col('desk_office_id')} = ${scope.deskOfficeId})`
     : sql<boolean>`${col('ente_id')} = ${scope.enteId}`;
 }
+
+/**
+ * `inNoticeScope(noticeScopeOf(actor, <the actor's desk settings>), alias)` decided inside the query —
+ * the desk's `privacy_per_desk` read where it is used — for reads that have not loaded the desk's
+ * settings (the scheda's view: one round trip).
+ */
+export function inActorNoticeScope(actor: ContextActor, alias: string): RawBuilder<boolean> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const { enteId, officeId } = actor.context;
+  return sql<boolean>`(${col('ente_id')} = ${enteId} AND (${col('desk_office_id')} = ${officeId}
+      OR NOT coalesce((SELECT dc.privacy_per_desk FROM desk_config dc WHERE dc.office_id = ${officeId}), false)))`;
+}

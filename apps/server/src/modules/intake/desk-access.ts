@@ -3,7 +3,6 @@ import type { DeskView } from '@siso/shared';
 import type { z } from 'zod';
 import type { deskSettings, IntakeSection } from '@siso/shared';
 import type { DB } from '../../db/types.js';
-import type { FieldClass } from '../../access/field-classes.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 
@@ -12,7 +11,7 @@ export type DeskSettings = Omit<z.infer<typeof deskSettings>, 'contactPoints'> &
 /** Sections a desk without configuration requires (migration 0009 default of desk_config.mandatory_sections). */
 export const defaultMandatorySections: readonly IntakeSection[] = ['access', 'interlocutor', 'user', 'outcome'];
 
-type DeskConfigRow = {
+export type DeskConfigRow = {
   office_id: string;
   desk_kind: DeskSettings['kind'];
   thematic_code: string | null;
@@ -75,22 +74,3 @@ export async function assertDeskOpen(db: Kysely<DB>, actor: ContextActor, loaded
   }
   return settings;
 }
-
-/** The live contact points of a desk (organisational data), by name. */
-export async function contactPointsOf(db: Kysely<DB>, officeId: string): Promise<Array<{ id: string; name: string }>> {
-  const r = await sql<{ id: string; name: string }>`
-    SELECT id, name FROM contact_point WHERE office_id = ${officeId} AND archived_at IS NULL ORDER BY name, id`.execute(db);
-  return r.rows;
-}
-
-/** The classes the actor may read at their current desk: actor.readable ∩ the desk's masking profile. */
-export function deskReadable(actor: ContextActor, settings: Pick<DeskSettings, 'readableClasses'>): Set<FieldClass> {
-  return new Set([...actor.readable].filter((c) => !settings.readableClasses || settings.readableClasses.includes(c)));
-}
-
-/** The classes the actor may write at their current desk: what they may write and read there (a desk never writes blind). */
-export function deskWritable(actor: ContextActor, settings: DeskSettings): Set<FieldClass> {
-  const readable = deskReadable(actor, settings);
-  return new Set([...actor.writable].filter((c) => readable.has(c)));
-}
-

@@ -1,8 +1,8 @@
 import { activeDefinitions, missingSections } from '@siso/shared';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
-import { loadFieldDefinitions, type FieldDefinitionRecord } from '../fields/fields.repo.js';
-import type { DeskSettings } from './desk-access.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, FieldDefinition } from '../../db/types.js';
+import { definitionOf, loadFieldDefinitions, type FieldDefinitionRecord } from '../fields/fields.repo.js';
+import { settingsFromRow, type DeskConfigRow, type DeskSettings } from './desk-access.js';
 import type { StoredSections } from './intake-validate.js';
 
 /**
@@ -28,6 +28,25 @@ export async function deskFields(
 ): Promise<{ all: FieldDefinitionRecord[]; offered: FieldDefinitionRecord[] }> {
   const all = await intakeDefinitions(db, place.regioneId, place.ambitoId);
   return { all, offered: deskDefinitions(all, place.officeType, settings, on) };
+}
+
+/**
+ * A desk's settings and the ambito's definitions of schede in one round trip (configuration read once
+ * per request: issue 10, "Benchmark"), with those the desk offers on `on`.
+ */
+export async function deskContextOf(
+  db: Kysely<DB>,
+  place: { regioneId: string; ambitoId: string | null; officeType: string; officeId: string },
+  on: string,
+): Promise<{ settings: DeskSettings; all: FieldDefinitionRecord[]; offered: FieldDefinitionRecord[] }> {
+  const r = await sql<{ desk_row: DeskConfigRow | null; field_definitions: Array<Selectable<FieldDefinition>> | null }>`
+    SELECT (SELECT to_json(dc) FROM desk_config dc WHERE dc.office_id = ${place.officeId}) AS desk_row,
+           (SELECT json_agg(fd ORDER BY fd.position, fd.key) FROM field_definition fd
+             WHERE fd.regione_id = ${place.regioneId} AND fd.target = 'intake' AND (fd.ambito_id IS NULL OR fd.ambito_id = ${place.ambitoId})) AS field_definitions`.execute(db);
+  const row = r.rows[0];
+  const settings = settingsFromRow(place.officeId, row?.desk_row);
+  const all = (row?.field_definitions ?? []).map(definitionOf);
+  return { settings, all, offered: deskDefinitions(all, place.officeType, settings, on) };
 }
 
 /** Mandatory sections (and required desk fields) still missing: the rule of complete, of updating a complete scheda and of the view. */

@@ -2,18 +2,15 @@ import { sql, type Kysely } from 'kysely';
 import type { IntakeSummary } from '@siso/shared';
 import type { z } from 'zod';
 import type { intakeFilters } from '@siso/shared';
-import type { FieldClass } from '../../access/field-classes.js';
-import { MASKED } from '../../access/masking.js';
+import { presentRecord, type ReadAudit } from '../../access/present.js';
 import { visible as visibleRule, visibleInOffice, visibleTo } from '../../access/visibility.js';
 import { decodeCursor, toPage } from '../../db/keyset.js';
 import type { DB } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { ContextActor } from '../organisation/require-actor.js';
-import { deskReadable, type DeskSettings } from './desk-access.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { personSummaryJson, presentPersonSummary, type PersonSummaryRow } from './intake-persons.js';
 import { intakeAbilities } from './intake-repo.js';
-import { outcomeFieldClasses } from './intake.fields.js';
 
 export type IntakeFilters = z.output<typeof intakeFilters>;
 
@@ -34,7 +31,6 @@ interface SummaryRow {
   updated_at: Date;
   version: number;
   can_update: boolean;
-  desk_readable_classes?: DeskSettings['readableClasses'];
   person: PersonSummaryRow | null;
   proposal_status: IntakeSummary['proposalStatus'];
 }
@@ -44,15 +40,15 @@ interface SummaryRow {
  * person names masked per class. One query whatever the page size: the names, the person's summary and
  * the latest proposal's status are scalar subqueries on keys rather than joins or further round trips,
  * which PostgreSQL plans in a fraction of the time (planning, not execution, dominated these reads in
- * bench/intake). `opts.settings`: the actor's desk settings when the caller has them already.
+ * bench/intake). Every row goes through the presenters (audited as listed).
  */
 export async function findIntakeSummaries(
+  ctx: ReadAudit,
   db: Kysely<DB>,
   actor: ContextActor,
   filters: IntakeFilters,
   page: { limit: number; cursor?: string },
-  opts: { settings?: DeskSettings } = {},
-): Promise<{ items: IntakeSummary[]; nextCursor: string | null; personIds: string[]; classesRead: FieldClass[] }> {
+): Promise<{ items: IntakeSummary[]; nextCursor: string | null }> {
   const scope = actor.scopes['intakeRecords.get'];
   if (filters.allOffices && scope !== 'ente' && scope !== 'ambito') {
     throw new AppError('forbidden', [{ path: 'allOffices', message: 'ambito_non_consentito' }]);
@@ -71,10 +67,6 @@ export async function findIntakeSummaries(
   if (filters.personId) where.push(sql`r.person_id = ${filters.personId}`);
   if (filters.number) where.push(sql`r.number = ${filters.number}`);
   if (after) where.push(sql`(r.access_date, r.id) < (${String(after[0])}::date, ${String(after[1])}::uuid)`);
-  // The masking profile of the actor's desk travels with the rows (the same on each; no rows, nothing to mask).
-  const deskMasking = opts.settings
-    ? sql``
-    : sql`, (SELECT dc.readable_classes FROM desk_config dc WHERE dc.office_id = ${actor.context.officeId}) AS desk_readable_classes`;
   const r = await sql<SummaryRow>`
     SELECT r.id, r.number, r.access_date, r.status, r.office_id,
            (SELECT o.name FROM office o WHERE o.id = r.office_id) AS office_name,
@@ -85,23 +77,18 @@ export async function findIntakeSummaries(
            r.updated_at, r.version, ${visible('intakeRecords.update')} AS can_update,
            ${personSummaryJson(actor, 'r')} AS person,
            (SELECT tp.status FROM take_charge_proposal tp WHERE tp.intake_id = r.id AND ${visibleRule(actor, 'takeChargeProposal', 'tp', { via: 'r' })} ORDER BY tp.created_at DESC LIMIT 1) AS proposal_status
-           ${deskMasking}
       FROM intake_record r
      WHERE ${sql.join(where, sql` AND `)}
      ORDER BY r.access_date DESC, r.id DESC
      LIMIT ${limit + 1}`.execute(db);
 
-  const readable = deskReadable(actor, opts.settings ?? { readableClasses: r.rows[0]?.desk_readable_classes ?? null });
-  const rows = r.rows.slice(0, limit);
-  const personIds = [...new Set(rows.flatMap((x) => (x.person_id ? [x.person_id] : [])))];
-  const classes = new Set<FieldClass>();
-  const categoryClass = outcomeFieldClasses.socialCategory!;
-  const paged = toPage(
+  return toPage(
     r.rows,
     limit,
     (x) => [x.access_date, x.id],
     (x): IntakeSummary => {
-      if (x.social_category !== null && readable.has(categoryClass)) classes.add(categoryClass);
+      // The scheda's own field a list shows, through the kind's one presenter (its class: the outcome section's).
+      const { outcome } = presentRecord(ctx, actor, INTAKE_RECORD, { outcome: { socialCategory: x.social_category } }, { id: x.id, about: [x.person_id], listed: true });
       return {
         id: x.id,
         number: x.number,
@@ -113,8 +100,8 @@ export async function findIntakeSummaries(
         accessMode: x.access_mode,
         accessReason: x.access_reason,
         outcome: x.outcome,
-        socialCategory: readable.has(categoryClass) ? (x.social_category as IntakeSummary['socialCategory']) : MASKED,
-        person: x.person ? presentPersonSummary(x.person, readable, classes) : null,
+        socialCategory: (outcome as { socialCategory: IntakeSummary['socialCategory'] }).socialCategory,
+        person: x.person ? presentPersonSummary(ctx, actor, x.person, { listed: true }) : null,
         receivedFromOffice: x.received_from_office,
         proposalStatus: x.proposal_status,
         updatedAt: x.updated_at.toISOString(),
@@ -123,5 +110,4 @@ export async function findIntakeSummaries(
       };
     },
   );
-  return { ...paged, personIds, classesRead: [...classes] };
 }

@@ -2,25 +2,24 @@ import { sql, type Kysely } from 'kysely';
 import type { IntakeView, OfficeType } from '@siso/shared';
 import { abilitiesFor } from '../../access/abilities.js';
 import { maskCustomValues } from '../../access/custom-fields.js';
-import type { FieldClass } from '../../access/field-classes.js';
-import { MASKED, maskRecord } from '../../access/masking.js';
+import { presentRecord, readableOn } from '../../access/present.js';
 import { canWrite, visibleTo, writableBy } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
 import type { ActionContext } from '../../http/action.js';
 import { AppError } from '../../http/app-error.js';
-import { privacyStatusOf } from '../consents/privacy-status.js';
+import { statusOf } from '../consents/privacy-status.js';
+import { definitionOf } from '../fields/fields.repo.js';
 import { actorOf, type ContextActor } from '../organisation/require-actor.js';
-import { loadServiceRequests } from '../service-requests/service-request-repo.js';
-import { effectiveReadable } from '../../access/break-glass.js';
-import { contactPointsOf, deskReadable, deskSettingsOf } from './desk-access.js';
-import { deskFields, missingOf } from './intake-custom-fields.js';
+import { presentServiceRequest } from '../service-requests/service-request-repo.js';
+import { settingsFromRow } from './desk-access.js';
+import { deskDefinitions, missingOf } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
-import { loadIntakeNotes } from './intake-notes.js';
-import { loadPersonSummaries } from './intake-persons.js';
-import { objectSections, referencesClass, sectionFieldClasses } from './intake.fields.js';
+import { presentIntakeNote } from './intake-notes.js';
+import { presentPersonSummary } from './intake-persons.js';
 import type { StoredSections } from './intake-validate.js';
-import { loadProposalOf } from './proposals/proposal-repo.js';
-import { loadTransfersOf } from './transfers/transfer-repo.js';
+import { loadIntakeViewRow, type IntakeViewRow, type KnownConfig, type ViewParts } from './intake-view-query.js';
+import { presentProposal } from './proposals/proposal-repo.js';
+import { presentTransfer } from './transfers/transfer-repo.js';
 
 /** A scheda as read by the repository, with its desk's names and what the actor may do on it. */
 export interface IntakeRow {
@@ -109,55 +108,43 @@ export function intakeAbilities(actor: ContextActor, row: { can_update: boolean;
   );
 }
 
-/** The full, masked view of a visible scheda (404 otherwise); notes the read in the audit. */
-export async function loadIntakeView(ctx: ActionContext, id: string): Promise<IntakeView> {
+/**
+ * The full, masked view of a visible scheda (404 otherwise), read in one query (intake-view-query.ts);
+ * the presenters note the read in the audit. `parts.children: false` for a scheda this request has
+ * just created: it has no diary, requests, sends or proposal yet.
+ */
+export async function loadIntakeView(ctx: ActionContext, id: string, parts?: ViewParts): Promise<IntakeView> {
   const actor = actorOf(ctx);
-  const row = await loadIntakeRow(ctx.tx, actor, id);
+  const row = await loadIntakeViewRow(ctx.tx, actor, id, parts);
   if (!row) throw new AppError('not_found');
-  return presentIntake(ctx, actor, row);
+  return presentIntake(ctx, actor, row, parts?.known);
 }
 
-export async function presentIntake(ctx: ActionContext, actor: ContextActor, row: IntakeRow): Promise<IntakeView> {
-  const db = ctx.tx;
-  // Masked with the actor's CURRENT desk (a foreigners' desk reads permits but not health notes,
-  // siso-original §10.3.1), whatever desk the scheda belongs to.
-  // Plus the classes an active break-the-glass of this operator opened on this scheda (architecture:
-  // break-the-glass widens the classes of one record for a short time, audited).
-  const current = await deskSettingsOf(db, actor.context.officeId);
-  const readable = await effectiveReadable(db, actor, INTAKE_RECORD, row.id, deskReadable(actor, current));
-  const settings = row.office_id === current.officeId ? current : await deskSettingsOf(db, row.office_id);
-  const classes = new Set<FieldClass>();
-  const masked = <T extends Record<string, unknown>>(v: T | null, fields: Parameters<typeof maskRecord>[1]) => {
-    if (v === null) return null;
-    const m = maskRecord(v, fields, readable);
-    m.classesRead.forEach((c) => classes.add(c));
-    return m.value;
-  };
-  const sections = Object.fromEntries(
-    objectSections.map((s) => {
-      const stored = s === 'outcome' ? row.outcome_detail : row[s];
-      return [s, masked(stored, sectionFieldClasses[s])];
-    }),
+/**
+ * The one presenter of a scheda: its sections and reference people masked with the classes the
+ * actor reads on it (at a desk, its masking profile; plus what a break-the-glass opened: the row's
+ * `opened_classes`), its custom fields with their definitions' classes, and its children through
+ * their kinds' presenters.
+ */
+export function presentIntake(ctx: ActionContext, actor: ContextActor, row: IntakeViewRow, known?: KnownConfig): IntakeView {
+  const settings = known?.settings ?? settingsFromRow(row.office_id, row.desk_row);
+  const all = known?.definitions ?? (row.field_definitions ?? []).map(definitionOf);
+  const offered = deskDefinitions(all, row.office_type, settings, row.access_date);
+  const own = presentRecord(
+    ctx,
+    actor,
+    INTAKE_RECORD,
+    {
+      access: row.access, interlocutor: row.interlocutor, social: row.social, foreigner: row.foreigner, needs: row.needs, services: row.services,
+      outcome: row.outcome_detail, references: row.reference_persons,
+    },
+    { id: row.id, about: [row.person_id], opened: row.opened_classes },
   );
-  let references: unknown = row.reference_persons;
-  if (references !== null) {
-    if (readable.has(referencesClass)) classes.add(referencesClass);
-    else references = MASKED;
-  }
-  const { all, offered } = await deskFields(db, { regioneId: row.regione_id, ambitoId: row.ambito_id, officeType: row.office_type }, settings, row.access_date);
-  const custom = maskCustomValues(row.custom, all, readable);
-  custom.classesRead.forEach((c) => classes.add(c));
-
-  const { people, classesRead: personClasses } = await loadPersonSummaries(db, actor, row.person_id ? [row.person_id] : [], readable);
-  personClasses.forEach((c) => classes.add(c));
-  const privacy = row.person_id ? (await privacyStatusOf(db, actor, [row.person_id], current)).get(row.person_id) ?? null : null;
-  const notes = await loadIntakeNotes(db, actor, row, readable);
-  if (notes.some((n) => n.private && n.text !== MASKED)) classes.add('reserved');
-  const serviceRequests = (await loadServiceRequests(db, actor, [row.id], readable)).get(row.id) ?? [];
-  const transfers = await loadTransfersOf(db, actor, row.id, readable);
-  const proposal = await loadProposalOf(db, actor, row.id);
-
-  ctx.audit({ subjectPeople: row.person_id ? [row.person_id] : [], targets: [{ kind: INTAKE_RECORD, id: row.id }], classesRead: [...classes] });
+  // Custom fields carry their class in their definition (configuration: docs/fields.md).
+  const custom = maskCustomValues(row.custom, all, readableOn(actor, row.opened_classes));
+  ctx.audit({ classesRead: custom.classesRead });
+  const person = row.person_summary ? presentPersonSummary(ctx, actor, row.person_summary) : null;
+  const transfers = (row.transfers ?? []).map((t) => presentTransfer(ctx, actor, t));
   const view = {
     id: row.id,
     number: row.number,
@@ -174,19 +161,21 @@ export async function presentIntake(ctx: ActionContext, actor: ContextActor, row
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
-    person: row.person_id ? people.get(row.person_id) ?? null : null,
-    privacyStatus: privacy,
-    ...sections,
-    references,
+    person,
+    privacyStatus: row.person_privacy ? statusOf(row.person_privacy.anonymous, row.person_privacy.signed) : null,
+    ...own,
     custom: custom.value,
     customFields: offered.map(({ ambitoId: _ambito, archived: _archived, ...d }) => d),
-    desk: { kind: settings.kind, thematicCode: settings.thematicCode, mandatorySections: settings.mandatorySections, proposalTarget: settings.proposalTarget, privacyPerDesk: settings.privacyPerDesk, contactPoints: await contactPointsOf(db, row.office_id) },
+    desk: {
+      kind: settings.kind, thematicCode: settings.thematicCode, mandatorySections: settings.mandatorySections, proposalTarget: settings.proposalTarget,
+      privacyPerDesk: settings.privacyPerDesk, contactPoints: row.contact_points ?? [],
+    },
     missingSections: missingOf(settings, storedSectionsOf(row), offered),
-    notes,
-    serviceRequests,
-    receivedFrom: transfers.receivedFrom,
-    transfers: transfers.sent,
-    proposal,
+    notes: (row.notes ?? []).map((n) => presentIntakeNote(ctx, actor, n, row)),
+    serviceRequests: (row.service_requests ?? []).map((sr) => presentServiceRequest(ctx, actor, sr, row.person_id)),
+    receivedFrom: transfers.find((t) => t.receivedIntakeId === row.id) ?? null,
+    transfers: transfers.filter((t) => t.sourceIntakeId === row.id),
+    proposal: row.proposal ? presentProposal(ctx, actor, row.proposal, person) : null,
     version: row.version,
     abilities: intakeAbilities(actor, row),
   };

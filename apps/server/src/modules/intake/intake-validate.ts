@@ -87,21 +87,7 @@ export async function checkSections(
     next.access = access;
     if (typeof access.date === 'string' && access.date > today) problems.push({ path: 'access.date', message: 'data_futura' });
   }
-  if (input.access?.contactPointId) {
-    const r = await sql`SELECT 1 FROM contact_point WHERE id = ${input.access.contactPointId} AND office_id = ${place.officeId}`.execute(db);
-    if (r.rows.length === 0) problems.push({ path: 'access.contactPointId', message: 'punto_di_contatto_non_valido' });
-  }
-  if (input.access?.sentByOfficeId) {
-    const r = await sql`SELECT 1 FROM office WHERE id = ${input.access.sentByOfficeId} AND ambito_id = ${place.ambitoId}`.execute(db);
-    if (r.rows.length === 0) problems.push({ path: 'access.sentByOfficeId', message: 'ufficio_non_dell_ambito' });
-  }
-  if (input.personId) {
-    // The user is a person of the registry of the same ambito that the actor may read (issue 4 scope).
-    const r = await sql`SELECT 1 FROM person p WHERE p.id = ${input.personId} AND p.ambito_id = ${place.ambitoId} AND p.merged_into IS NULL
-                          AND ${visibleTo(actor, 'persons.get', PERSON, 'p')}`.execute(db);
-    if (r.rows.length === 0) problems.push({ path: 'personId', message: 'persona_non_trovata' });
-  }
-  await checkCodes(db, input, problems);
+  await checkReferences(db, actor, place, input, problems);
   if (input.custom) {
     const parsed = customValuesSchema(definitions.offered, { partial: true }).safeParse(input.custom);
     if (!parsed.success) {
@@ -121,8 +107,12 @@ function dropUndefined<T extends object>(o: T): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-/** Codes of the intake lists (ref_code siso.*) and of the service catalogue: one query each. */
-async function checkCodes(db: Kysely<DB>, input: SectionsInput, problems: Problem[]): Promise<void> {
+/**
+ * What the input names in the database — the contact point (of the desk), the sending office (of the
+ * ambito), the person (of the registry of the ambito, visible to the actor: issue 4 scope), the codes
+ * of the intake lists (ref_code siso.*) and of the service catalogue — checked in ONE query.
+ */
+async function checkReferences(db: Kysely<DB>, actor: ContextActor, place: IntakePlace, input: SectionsInput, problems: Problem[]): Promise<void> {
   const wanted: Array<{ list: string; code: string; path: string }> = [];
   input.needs?.codes?.forEach((code, i) => wanted.push({ list: 'siso.bisogno', code, path: `needs.codes.${i}` }));
   const single = (list: string, code: string | null | undefined, path: string) => { if (code) wanted.push({ list, code, path }); };
@@ -130,16 +120,25 @@ async function checkCodes(db: Kysely<DB>, input: SectionsInput, problems: Proble
   single('siso.titolo_studio', input.social?.education, 'social.education');
   single('siso.abitazione', input.social?.housing, 'social.housing');
   single('siso.motivo_permesso_soggiorno', input.foreigner?.permitType, 'foreigner.permitType');
-  if (wanted.length > 0) {
-    const r = await sql<{ list: string; code: string }>`
-      SELECT list, code FROM ref_code WHERE list = ANY(${[...new Set(wanted.map((w) => w.list))]}::text[]) AND code = ANY(${[...new Set(wanted.map((w) => w.code))]}::text[])`.execute(db);
-    const known = new Set(r.rows.map((k) => `${k.list}\u0000${k.code}`));
-    for (const w of wanted) if (!known.has(`${w.list}\u0000${w.code}`)) problems.push({ path: w.path, message: 'codice_sconosciuto' });
-  }
   const requested = input.services?.requested ?? [];
-  if (requested.length > 0) {
-    const r = await sql<{ code: string }>`SELECT code FROM service_catalogue WHERE enabled AND code = ANY(${[...new Set(requested)]}::text[])`.execute(db);
-    const known = new Set(r.rows.map((k) => k.code));
-    requested.forEach((code, i) => { if (!known.has(code)) problems.push({ path: `services.requested.${i}`, message: 'codice_sconosciuto' }); });
-  }
+  const contactPoint = input.access?.contactPointId ?? null;
+  const sentBy = input.access?.sentByOfficeId ?? null;
+  const personId = input.personId ?? null;
+  if (wanted.length === 0 && requested.length === 0 && !contactPoint && !sentBy && !personId) return;
+  const r = await sql<{ contact_point: boolean; sent_by: boolean; person: boolean; codes: string[] | null; services: string[] | null }>`
+    SELECT EXISTS (SELECT 1 FROM contact_point WHERE id = ${contactPoint} AND office_id = ${place.officeId}) AS contact_point,
+           EXISTS (SELECT 1 FROM office WHERE id = ${sentBy} AND ambito_id = ${place.ambitoId}) AS sent_by,
+           EXISTS (SELECT 1 FROM person p WHERE p.id = ${personId} AND p.ambito_id = ${place.ambitoId} AND p.merged_into IS NULL
+                      AND ${visibleTo(actor, 'persons.get', PERSON, 'p')}) AS person,
+           (SELECT array_agg(list || '|' || code) FROM ref_code
+             WHERE list = ANY(${[...new Set(wanted.map((w) => w.list))]}::text[]) AND code = ANY(${[...new Set(wanted.map((w) => w.code))]}::text[])) AS codes,
+           (SELECT array_agg(code) FROM service_catalogue WHERE enabled AND code = ANY(${[...new Set(requested)]}::text[])) AS services`.execute(db);
+  const found = r.rows[0]!;
+  if (contactPoint && !found.contact_point) problems.push({ path: 'access.contactPointId', message: 'punto_di_contatto_non_valido' });
+  if (sentBy && !found.sent_by) problems.push({ path: 'access.sentByOfficeId', message: 'ufficio_non_dell_ambito' });
+  if (personId && !found.person) problems.push({ path: 'personId', message: 'persona_non_trovata' });
+  const codes = new Set(found.codes ?? []);
+  for (const w of wanted) if (!codes.has(`${w.list}|${w.code}`)) problems.push({ path: w.path, message: 'codice_sconosciuto' });
+  const services = new Set(found.services ?? []);
+  requested.forEach((code, i) => { if (!services.has(code)) problems.push({ path: `services.requested.${i}`, message: 'codice_sconosciuto' }); });
 }

@@ -90,15 +90,6 @@ export function canReadPrivateNote(actor: Actor, facts: Readonly<Record<string, 
   return (scope === 'ente' || scope === 'ambito') && actor.context !== null && facts.enteId === actor.context.enteId;
 }
 
-/** A service request: its notes may describe the person's situation (personal data). */
-export const serviceRequestFieldClasses: FieldSpec = {
-  ...publicFields('id', 'intakeId', 'serviceCode', 'serviceLabel', 'status', 'minutesWorked', 'attachments', 'createdAt', 'createdByName', 'updatedAt', 'version', 'abilities'),
-  notes: 'personal',
-};
-
-/** A file: its name often carries the person's (personal data); type, size, digest and dates are organisational. */
-export const attachmentFieldClasses: FieldSpec = { ...publicFields('id', 'mediaType', 'sizeBytes', 'sha256', 'scanStatus', 'createdAt'), filename: 'personal' };
-
 /** A send: the snapshot with its own classes (transfer-fields.ts); the message and the refusal reason may speak of the person. */
 export const transferFieldClasses: FieldSpec = {
   ...publicFields(

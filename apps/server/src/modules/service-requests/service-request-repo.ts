@@ -1,21 +1,18 @@
-import { sql, type Kysely } from 'kysely';
-import type { ServiceRequestView } from '@siso/shared';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { AttachmentView, ServiceRequestView } from '@siso/shared';
 import type { DB } from '../../db/types.js';
-import type { FieldClass } from '../../access/field-classes.js';
 import { abilitiesFor } from '../../access/abilities.js';
-import { maskRecord } from '../../access/masking.js';
+import { presentRecord, type ReadAudit } from '../../access/present.js';
 import { canWrite, visible, visibleTo } from '../../access/visibility.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake/intake-kinds.js';
+import { attachmentsJson, presentAttachment, type AttachmentRow } from './attachments/attachment-views.js';
 
 export const SERVICE_REQUEST = 'serviceRequest';
 export const ATTACHMENT = 'attachment';
-import { loadAttachmentViews } from './attachments/attachment-views.js';
 
-/** Field classes of a service request: the notes may describe the person's situation (personal data). */
-export const serviceRequestFieldClasses = { notes: 'personal' } as const satisfies Record<string, FieldClass>;
-
-interface ServiceRequestRow {
+/** A service request as selected by `serviceRequestsJson` (JSON: timestamps are strings). */
+export interface ServiceRequestRow {
   id: string;
   intake_id: string;
   service_code: string;
@@ -23,38 +20,43 @@ interface ServiceRequestRow {
   status: ServiceRequestView['status'];
   minutes_worked: number;
   notes: string | null;
-  created_at: Date;
+  created_at: string;
   created_by_name: string;
-  updated_at: Date;
+  updated_at: string;
   version: number;
+  attachments: AttachmentRow[] | null;
 }
 
 /**
- * The service requests of visible schede (the caller already checked the scheda's visibility),
- * notes masked with `readable`: one query for the requests, one for their attachments.
+ * The service requests of the scheda under alias `intakeAlias` of the enclosing query — which carries
+ * the scheda's rule — with their live files, as one JSON array (null when none): one round trip for a
+ * scheda's requests and files, and the requests' own rule (hidden offices, second-level units) joined
+ * to the scheda (`via`), not derived again.
  */
-export async function loadServiceRequests(
-  db: Kysely<DB>,
-  actor: ContextActor,
-  intakeIds: readonly string[],
-  readable: ReadonlySet<FieldClass>,
-): Promise<Map<string, ServiceRequestView[]>> {
-  const out = new Map<string, ServiceRequestView[]>();
-  if (intakeIds.length === 0) return out;
-  const r = await sql<ServiceRequestRow>`
-    SELECT sr.id, sr.intake_id, sr.service_code, sc.label AS service_label, sr.status, sr.minutes_worked, sr.notes,
-           sr.created_at, o.given_name || ' ' || o.family_name AS created_by_name, sr.updated_at, sr.version
+export function serviceRequestsJson(actor: ContextActor, intakeAlias: string): RawBuilder<ServiceRequestRow[] | null> {
+  return sql<ServiceRequestRow[] | null>`(SELECT json_agg(json_build_object(
+        'id', sr.id, 'intake_id', sr.intake_id, 'service_code', sr.service_code, 'service_label', sc.label, 'status', sr.status,
+        'minutes_worked', sr.minutes_worked, 'notes', sr.notes, 'created_at', sr.created_at,
+        'created_by_name', o.given_name || ' ' || o.family_name, 'updated_at', sr.updated_at, 'version', sr.version,
+        'attachments', ${attachmentsJson(actor, SERVICE_REQUEST, 'sr')}) ORDER BY sr.created_at, sr.id)
       FROM service_request sr
       JOIN service_catalogue sc ON sc.code = sr.service_code
       JOIN operator o ON o.id = sr.created_by
-     WHERE sr.intake_id = ANY(${[...intakeIds]}::uuid[]) AND ${visible(actor, SERVICE_REQUEST, 'sr')}
-     ORDER BY sr.intake_id, sr.created_at, sr.id`.execute(db);
-  const attachments = await loadAttachmentViews(db, actor, 'serviceRequest', r.rows.map((row) => row.id));
-  for (const row of r.rows) {
-    const list = out.get(row.intake_id) ?? [];
-    list.push(presentServiceRequest(actor, row, attachments.get(row.id) ?? [], readable));
-    out.set(row.intake_id, list);
-  }
+     WHERE ${visible(actor, SERVICE_REQUEST, 'sr', { via: intakeAlias })})`;
+}
+
+/**
+ * The service requests of visible schede (the caller already checked the scheda's visibility; the
+ * rule is applied again here with the requests'), presented: one query for requests and files.
+ */
+export async function loadServiceRequests(ctx: ReadAudit, db: Kysely<DB>, actor: ContextActor, intakeIds: readonly string[]): Promise<Map<string, ServiceRequestView[]>> {
+  const out = new Map<string, ServiceRequestView[]>();
+  if (intakeIds.length === 0) return out;
+  const r = await sql<{ id: string; person_id: string | null; requests: ServiceRequestRow[] | null }>`
+    SELECT i.id, i.person_id, ${serviceRequestsJson(actor, 'i')} AS requests
+      FROM intake_record i
+     WHERE i.id = ANY(${[...intakeIds]}::uuid[]) AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'i')}`.execute(db);
+  for (const row of r.rows) out.set(row.id, (row.requests ?? []).map((sr) => presentServiceRequest(ctx, actor, sr, row.person_id)));
   return out;
 }
 
@@ -62,25 +64,26 @@ export async function loadServiceRequests(
  * One service request of a scheda the actor can see (`intakeRecords.get` scope or a grant, outside
  * desks that exclude one of their profiles — the same rule as the scheda itself), or null.
  */
-export async function loadServiceRequest(db: Kysely<DB>, actor: ContextActor, id: string, readable: ReadonlySet<FieldClass>): Promise<ServiceRequestView | null> {
+export async function loadServiceRequest(ctx: ReadAudit, db: Kysely<DB>, actor: ContextActor, id: string): Promise<ServiceRequestView | null> {
   const found = await sql<{ intake_id: string }>`
     SELECT sr.intake_id FROM service_request sr WHERE sr.id = ${id} AND ${visible(actor, SERVICE_REQUEST, 'sr')}`.execute(db);
   const intakeId = found.rows[0]?.intake_id;
   if (!intakeId) return null;
-  const all = await loadServiceRequests(db, actor, [intakeId], readable);
+  const all = await loadServiceRequests(ctx, db, actor, [intakeId]);
   return all.get(intakeId)?.find((s) => s.id === id) ?? null;
 }
 
-function presentServiceRequest(actor: ContextActor, row: ServiceRequestRow, attachments: ServiceRequestView['attachments'], readable: ReadonlySet<FieldClass>): ServiceRequestView {
-  const { value } = maskRecord({ notes: row.notes }, serviceRequestFieldClasses, readable);
-  return {
+/** The one presenter of a service request (and, through presentAttachment, of its files). */
+export function presentServiceRequest(ctx: ReadAudit, actor: ContextActor, row: ServiceRequestRow, personId: string | null): ServiceRequestView {
+  const attachments: AttachmentView[] = (row.attachments ?? []).map((a) => presentAttachment(ctx, actor, a, personId));
+  const view = {
     id: row.id,
     intakeId: row.intake_id,
     serviceCode: row.service_code,
     serviceLabel: row.service_label,
     status: row.status,
     minutesWorked: row.minutes_worked,
-    notes: value.notes,
+    notes: row.notes,
     attachments,
     createdAt: new Date(row.created_at).toISOString(),
     createdByName: row.created_by_name,
@@ -88,6 +91,7 @@ function presentServiceRequest(actor: ContextActor, row: ServiceRequestRow, atta
     version: row.version,
     abilities: abilitiesFor(actor, ['serviceRequests.update']),
   };
+  return presentRecord(ctx, actor, SERVICE_REQUEST, view, { id: row.id, about: [personId], listed: true }) as ServiceRequestView;
 }
 
 /**

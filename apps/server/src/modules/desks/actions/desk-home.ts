@@ -5,11 +5,10 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { todayInRome } from '../../persons/validate-person.js';
-import { assertDeskOpen, deskReadable, settingsFromRow } from '../../intake/desk-access.js';
+import { assertDeskOpen, settingsFromRow } from '../../intake/desk-access.js';
 import { findIntakeSummaries } from '../../intake/intake-find.js';
 import { presentProposals, proposalInbox, selectProposals } from '../../intake/proposals/proposal-repo.js';
 import { presentTransfer, selectTransfers } from '../../intake/transfers/transfer-repo.js';
-import type { FieldClass } from '../../../access/field-classes.js';
 import { deskCountersOf } from '../desk-counters-query.js';
 import { presentDesk, selectDesks } from '../desk-repo.js';
 
@@ -25,33 +24,24 @@ export const deskHome = defineHandler(desksHome, async (ctx) => {
   const deskRow = (await selectDesks(ctx.tx, sql`o.id = ${c.officeId}`, 1, undefined, officeTypes))[0];
   if (!deskRow) throw new AppError('not_found');
   // The desk's row carries its configuration: no second read of it.
-  const settings = await assertDeskOpen(ctx.tx, actor, settingsFromRow(c.officeId, deskRow.configured ? deskRow : null));
-  const readable = deskReadable(actor, settings);
+  await assertDeskOpen(ctx.tx, actor, settingsFromRow(c.officeId, deskRow.configured ? deskRow : null));
   const today = todayInRome();
   const base = { officeId: c.officeId, allOffices: false } as const;
-  const todays = await findIntakeSummaries(ctx.tx, actor, { ...base, from: today, to: today }, { limit: 50 }, { settings });
-  const incomplete = await findIntakeSummaries(ctx.tx, actor, { ...base, status: 'incomplete' }, { limit: 50 }, { settings });
-  const classes = new Set<FieldClass>([...todays.classesRead, ...incomplete.classesRead]);
-  const seen = new Set<string>([...todays.personIds, ...incomplete.personIds]);
+  const todays = await findIntakeSummaries(ctx, ctx.tx, actor, { ...base, from: today, to: today }, { limit: 50 });
+  const incomplete = await findIntakeSummaries(ctx, ctx.tx, actor, { ...base, status: 'incomplete' }, { limit: 50 });
   const received = actor.permissions.has('intakeTransfers.find')
-    ? (await selectTransfers(ctx.tx, actor, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50)).map((r) => presentTransfer(actor, r, readable, classes, seen))
+    ? (await selectTransfers(ctx.tx, actor, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50)).map((r) => presentTransfer(ctx, actor, r))
     : [];
-  let proposals: Awaited<ReturnType<typeof presentProposals>> = { items: [], subjects: [], classesRead: [] };
-  if (actor.permissions.has('proposals.find')) {
-    const rows = await selectProposals(ctx.tx, actor, sql`${proposalInbox(actor)} AND t.status IN ('proposed', 'seen')`, 20);
-    proposals = await presentProposals(ctx.tx, actor, rows, readable);
-  }
-  proposals.classesRead.forEach((x) => classes.add(x));
+  const proposals = actor.permissions.has('proposals.find')
+    ? await presentProposals(ctx, ctx.tx, actor, await selectProposals(ctx.tx, actor, sql`${proposalInbox(actor)} AND t.status IN ('proposed', 'seen')`, 20))
+    : [];
   const counters = await deskCountersOf(ctx.tx, actor, c.officeId, `${today.slice(0, 8)}01`, today);
-  proposals.subjects.forEach((id) => seen.add(id));
-  const subjects = [...seen];
-  if (subjects.length > 0 || received.length > 0) ctx.audit({ subjectPeople: subjects, classesRead: [...classes] });
   return {
     desk: presentDesk(actor, deskRow, { canConfigure: false, full: true }),
     today: todays.items,
     incomplete: incomplete.items,
     received,
-    proposals: proposals.items,
+    proposals,
     counters,
   };
 });

@@ -3,7 +3,7 @@ import type { FieldClass, FieldMap } from '../../../access/field-classes.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { assertDeskOpen, deskWritable } from '../desk-access.js';
+import { assertDeskOpen } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadIntakeRow, loadIntakeView, storedSectionsOf } from '../intake-repo.js';
 import { insertIntake } from '../intake-write.js';
@@ -31,7 +31,7 @@ export const copyIntakeRecord = defineHandler(intakeRecordsCopy, async (ctx, inp
   const row = await loadIntakeRow(ctx.tx, actor, input.id);
   if (!row) throw new AppError('not_found');
   if (row.office_id !== actor.context.officeId) throw new AppError('forbidden', [{ path: 'id', message: 'copia_solo_nello_sportello_della_scheda' }]);
-  const writable = deskWritable(actor, settings);
+  const writable = actor.writable;
   const stored = storedSectionsOf(row);
   const sections = {
     personId: writable.has(personIdClass) ? stored.personId ?? undefined : undefined,
@@ -41,8 +41,8 @@ export const copyIntakeRecord = defineHandler(intakeRecordsCopy, async (ctx, inp
     foreigner: writableOnly(stored.foreigner, foreignerFieldClasses, writable),
     needs: writableOnly(stored.needs, needsFieldClasses, writable),
   } as IntakeSectionsInput;
-  const id = await insertIntake(ctx, sections, { settings });
+  const { id, known } = await insertIntake(ctx, sections, { settings });
   // The source scheda was read to be copied: it is a target of the audit row as well as the new one.
   ctx.audit({ subjectPeople: row.person_id ? [row.person_id] : [], targets: [{ kind: INTAKE_RECORD, id: row.id }], details: { copiedFrom: row.id } });
-  return loadIntakeView(ctx, id);
+  return loadIntakeView(ctx, id, { children: false, known });
 });

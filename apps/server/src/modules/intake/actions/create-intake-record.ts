@@ -8,6 +8,7 @@ import { insertIntake } from '../intake-write.js';
  * numbered per ente and year; the access date defaults to today and is never in the future.
  */
 export const createIntakeRecord = defineHandler(intakeRecordsCreate, async (ctx, input) => {
-  const id = await insertIntake(ctx, input, {});
-  return loadIntakeView(ctx, id);
+  const { id, known } = await insertIntake(ctx, input, {});
+  // A scheda created now has no diary, requests, sends or proposal to read, and its desk's configuration was just read.
+  return loadIntakeView(ctx, id, { children: false, known });
 });

@@ -7,7 +7,5 @@ import { findIntakeSummaries } from '../intake-find.js';
 export const findIntakeRecords = defineHandler(intakeRecordsFind, async (ctx, input) => {
   const actor = actorOf(ctx);
   const { limit, cursor, ...filters } = input;
-  const page = await findIntakeSummaries(ctx.tx, actor, filters, { limit, cursor });
-  if (page.personIds.length > 0) ctx.audit({ subjectPeople: page.personIds, classesRead: page.classesRead });
-  return { items: page.items, nextCursor: page.nextCursor };
+  return findIntakeSummaries(ctx, ctx.tx, actor, filters, { limit, cursor });
 });

@@ -4,7 +4,7 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { sql } from 'kysely';
 import { actorOf } from '../../organisation/require-actor.js';
-import { assertDeskOpen, deskSettingsOf, deskWritable } from '../desk-access.js';
+import { assertDeskOpen, deskSettingsOf } from '../desk-access.js';
 import { deskFields, missingOf } from '../intake-custom-fields.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadIntakeRow, loadIntakeView, storedSectionsOf } from '../intake-repo.js';
@@ -20,14 +20,14 @@ import { intakeSetClause, sectionColumns } from '../intake-write.js';
 export const updateIntakeRecord = defineHandler(intakeRecordsUpdate, async (ctx, input) => {
   const actor = actorOf(ctx);
   const { id, version, ...sections } = input;
-  const deskSettings = await assertDeskOpen(ctx.tx, actor);
+  await assertDeskOpen(ctx.tx, actor);
   const row = await loadIntakeRow(ctx.tx, actor, id, { permission: 'intakeRecords.update', forUpdate: true });
   if (!row) throw new AppError('not_found');
   if (row.version !== version) throw new AppError('conflict');
 
   const settings = await deskSettingsOf(ctx.tx, row.office_id);
   const { all, offered } = await deskFields(ctx.tx, { regioneId: row.regione_id, ambitoId: row.ambito_id, officeType: row.office_type }, settings, sections.access?.date ?? row.access_date);
-  const writable = deskWritable(actor, deskSettings);
+  const writable = actor.writable;
   const { next, classesChanged } = await checkSections(ctx.tx, actor, { ambitoId: row.ambito_id, officeId: row.office_id }, writable, sections, storedSectionsOf(row), { all, offered });
   if (row.status === 'complete') {
     const missing = missingOf(settings, next, offered);

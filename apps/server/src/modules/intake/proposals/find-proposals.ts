@@ -3,7 +3,6 @@ import { proposalsFind } from '@siso/shared';
 import { decodeCursor, encodeCursor } from '../../../db/keyset.js';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { PERSON } from '../../persons/person-kinds.js';
 import { presentProposals, proposalInbox, selectProposals } from './proposal-repo.js';
 
 /**
@@ -24,9 +23,8 @@ export const findProposals = defineHandler(proposalsFind, async (ctx, input) => 
   );
   const rows = await selectProposals(ctx.tx, actor, where, input.limit + 1);
   const shown = rows.slice(0, input.limit);
-  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, shown, actor.readable);
+  const items = await presentProposals(ctx, ctx.tx, actor, shown);
   const last = shown[shown.length - 1];
   const page = { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.created_key, last.id]) : null };
-  if (subjects.length > 0) ctx.audit({ subjectPeople: subjects, targets: subjects.map((id) => ({ kind: PERSON, id })), classesRead });
   return page;
 });

@@ -8,7 +8,6 @@ import { presentProposals } from './proposal-repo.js';
 export const getProposal = defineHandler(proposalsGet, async (ctx, input) => {
   const actor = actorOf(ctx);
   const row = await proposalOfEnte(ctx.tx, actor, input.id);
-  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [row], actor.readable);
-  ctx.audit({ subjectPeople: subjects, targets: [{ kind: 'proposal', id: row.id }], classesRead });
-  return items[0]!;
+  const [view] = await presentProposals(ctx, ctx.tx, actor, [row], false);
+  return view!;
 });

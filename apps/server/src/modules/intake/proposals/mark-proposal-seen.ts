@@ -18,7 +18,6 @@ export const markProposalSeen = defineHandler(proposalsMarkSeen, async (ctx, inp
     await recordProposalStep(ctx, actor, row.id, sql`status = 'seen', seen_at = now(), seen_by = ${actor.operatorId}`);
     row = await proposalOfEnte(ctx.tx, actor, input.id);
   }
-  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [row], actor.readable);
-  ctx.audit({ subjectPeople: subjects, targets: [{ kind: 'proposal', id: row.id }], classesRead });
-  return items[0]!;
+  const [view] = await presentProposals(ctx, ctx.tx, actor, [row], false);
+  return view!;
 });

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PersonSummary, ProposalView } from '@siso/shared';
 import { abilitiesFor } from '../../../access/abilities.js';
-import type { FieldClass } from '../../../access/field-classes.js';
+import { presentRecord, type ReadAudit } from '../../../access/present.js';
+import type { AsJson } from '../../../db/json-row.js';
 import type { DB } from '../../../db/types.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
 import { visible, visibleTo } from '../../../access/visibility.js';
@@ -49,6 +50,18 @@ export interface ProposalRow {
 }
 
 /**
+ * The columns of a ProposalRow over alias t, with the scheda under alias r (null when the actor may not
+ * see it). Also selected as JSON by the scheda's view, where r is the scheda itself (intake-view-query.ts).
+ */
+export const proposalColumns = sql`t.id, t.intake_id, coalesce(r.number, '') AS intake_number, coalesce(r.access_date, t.created_at::date) AS access_date, t.person_id, t.ambito_id, t.source_ente_id, t.source_office_id,
+           (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
+           (SELECT o.name FROM office o WHERE o.id = t.source_office_id) AS source_office_name,
+           t.dest_ente_id, (SELECT e.name FROM ente e WHERE e.id = t.dest_ente_id) AS dest_ente_name,
+           t.social_category, t.status, t.created_at, t.created_at::text AS created_key, t.seen_at,
+           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.seen_by) AS seen_by_name, t.decided_at,
+           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name, t.note, t.version`;
+
+/**
  * Proposals matching `where` (alias t) among those the actor may see — the proposing desk's through
  * its scheda, the destination's professional social service's (record-kind-rules.ts) —, newest first;
  * `where` narrows, it never widens. The scheda's number and access date come from the scheda when the
@@ -57,13 +70,7 @@ export interface ProposalRow {
  */
 export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<ProposalRow[]> {
   const r = await sql<ProposalRow>`
-    SELECT t.id, t.intake_id, coalesce(r.number, '') AS intake_number, coalesce(r.access_date, t.created_at::date) AS access_date, t.person_id, t.ambito_id, t.source_ente_id, t.source_office_id,
-           (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
-           (SELECT o.name FROM office o WHERE o.id = t.source_office_id) AS source_office_name,
-           t.dest_ente_id, (SELECT e.name FROM ente e WHERE e.id = t.dest_ente_id) AS dest_ente_name,
-           t.social_category, t.status, t.created_at, t.created_at::text AS created_key, t.seen_at,
-           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.seen_by) AS seen_by_name, t.decided_at,
-           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name, t.note, t.version
+    SELECT ${proposalColumns}
       FROM take_charge_proposal t
       -- Names by scalar subqueries on primary keys, not joins: join planning cost more than execution (see transfer-repo.ts).
       LEFT JOIN intake_record r ON r.id = t.intake_id AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')}
@@ -85,8 +92,10 @@ export function proposalAbilities(actor: ContextActor, row: Pick<ProposalRow, 'd
   });
 }
 
-export function presentProposal(actor: ContextActor, row: ProposalRow, person: PersonSummary | null): ProposalView {
-  return {
+/** The one presenter of a proposal; its person is presented by the person's presenter (`person`). `row` as selected or as JSON. */
+export function presentProposal(ctx: ReadAudit, actor: ContextActor, row: ProposalRow | AsJson<ProposalRow>, person: PersonSummary | null, listed = true): ProposalView {
+  const iso = (d: Date | string) => new Date(d).toISOString();
+  const view = {
     id: row.id,
     intakeId: row.intake_id,
     intakeNumber: row.intake_number,
@@ -98,34 +107,21 @@ export function presentProposal(actor: ContextActor, row: ProposalRow, person: P
     destEnteName: row.dest_ente_name,
     socialCategory: row.social_category,
     status: row.status,
-    createdAt: row.created_at.toISOString(),
-    seenAt: row.seen_at?.toISOString() ?? null,
+    createdAt: iso(row.created_at),
+    seenAt: row.seen_at ? iso(row.seen_at) : null,
     seenByName: row.seen_by_name,
-    decidedAt: row.decided_at?.toISOString() ?? null,
+    decidedAt: row.decided_at ? iso(row.decided_at) : null,
     decidedByName: row.decided_by_name,
     note: row.note,
     version: row.version,
     abilities: proposalAbilities(actor, row),
   };
+  return presentRecord(ctx, actor, TAKE_CHARGE_PROPOSAL, view, { id: row.id, about: [row.person_id], listed }) as ProposalView;
 }
 
-/** Rows as views, with their people masked for the actor in one query; notes subjects and classes read. */
-export async function presentProposals(
-  db: Kysely<DB>,
-  actor: ContextActor,
-  rows: readonly ProposalRow[],
-  readable: ReadonlySet<FieldClass>,
-): Promise<{ items: ProposalView[]; subjects: string[]; classesRead: FieldClass[] }> {
+/** Rows as views, with their people (one query for all of them); the presenters note the audit. */
+export async function presentProposals(ctx: ReadAudit, db: Kysely<DB>, actor: ContextActor, rows: readonly ProposalRow[], listed = true): Promise<ProposalView[]> {
   const ids = rows.flatMap((r) => (r.person_id ? [r.person_id] : []));
-  const { people, classesRead } = await loadPersonSummaries(db, actor, ids, readable);
-  const items = rows.map((r) => presentProposal(actor, r, r.person_id ? (people.get(r.person_id) ?? null) : null));
-  return { items, subjects: [...people.keys()], classesRead };
-}
-
-/** The latest proposal to take charge made from a visible scheda, if any. */
-export async function loadProposalOf(db: Kysely<DB>, actor: ContextActor, intakeId: string): Promise<ProposalView | null> {
-  // The caller has checked the scheda is visible (its proposal is, through it); the person is the scheda's own, shown as the scheda shows it.
-  const rows = await selectProposals(db, actor, sql`t.intake_id = ${intakeId}`, 1);
-  if (rows.length === 0) return null;
-  return (await presentProposals(db, actor, rows, actor.readable)).items[0] ?? null;
+  const people = await loadPersonSummaries(ctx, db, actor, ids);
+  return rows.map((r) => presentProposal(ctx, actor, r, r.person_id ? (people.get(r.person_id) ?? null) : null, listed));
 }

@@ -23,7 +23,6 @@ export const rejectProposal = defineHandler(proposalsReject, async (ctx, input) 
     link: { kind: 'intakeRecord', id: row.intake_id }, publicUrl,
   });
   const updated = await proposalOfEnte(ctx.tx, actor, input.id);
-  const { items, subjects, classesRead } = await presentProposals(ctx.tx, actor, [updated], actor.readable);
-  ctx.audit({ subjectPeople: subjects, targets: [{ kind: 'proposal', id: row.id }], classesRead });
-  return items[0]!;
+  const [view] = await presentProposals(ctx, ctx.tx, actor, [updated], false);
+  return view!;
 });

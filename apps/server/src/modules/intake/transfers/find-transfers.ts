@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { intakeTransfersFind } from '@siso/shared';
-import type { FieldClass } from '../../../access/field-classes.js';
 import { decodeCursor, toPage } from '../../../db/keyset.js';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { deskSettingsOf, deskReadable } from '../desk-access.js';
 import { transferDeskFilter } from './transfer-scope.js';
 import { presentTransfer, selectTransfers } from './transfer-repo.js';
 
@@ -25,12 +23,5 @@ export const findTransfers = defineHandler(intakeTransfersFind, async (ctx, inpu
     sql` AND `,
   );
   const rows = await selectTransfers(ctx.tx, actor, where, input.limit + 1);
-  const readable = deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
-  const classes = new Set<FieldClass>();
-  const subjects = new Set<string>();
-  const page = toPage(rows, input.limit, (r) => [r.sent_key, r.id], (r) => presentTransfer(actor, r, readable, classes, subjects));
-  if (page.items.length > 0) {
-    ctx.audit({ subjectPeople: [...subjects], targets: page.items.map((i) => ({ kind: 'intakeTransfer', id: i.id })), classesRead: [...classes] });
-  }
-  return page;
+  return toPage(rows, input.limit, (r) => [r.sent_key, r.id], (r) => presentTransfer(ctx, actor, r));
 });

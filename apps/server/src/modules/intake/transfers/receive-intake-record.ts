@@ -19,7 +19,7 @@ export const receiveIntakeRecord = defineHandler(intakeRecordsReceive, async (ct
   const transfer = await lockPendingTransfer(ctx.tx, actor, input.transferId, input.version);
   const sections = await receivedSections(ctx.tx, actor, transfer);
   const already = { path: 'transferId', message: 'scheda_già_ricevuta' };
-  const intakeId = await mapUniqueViolations(() => insertIntake(ctx, sections, { receivedFrom: transfer.id }), { intake_record_received_from_uq: already });
+  const { id: intakeId } = await mapUniqueViolations(() => insertIntake(ctx, sections, { receivedFrom: transfer.id }), { intake_record_received_from_uq: already });
   await decideTransfer(ctx, actor, transfer.id, { status: 'received', receivedIntakeId: intakeId });
   ctx.audit({
     subjectPeople: sections.personId ? [sections.personId] : [],

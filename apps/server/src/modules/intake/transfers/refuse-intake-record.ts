@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { intakeRecordsRefuse } from '@siso/shared';
-import type { FieldClass } from '../../../access/field-classes.js';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { deskSettingsOf, deskReadable } from '../desk-access.js';
 import { decideTransfer, lockPendingTransfer } from './decide-transfer.js';
 import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { presentTransfer, selectTransfers } from './transfer-repo.js';
@@ -27,9 +25,6 @@ export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async (ctx,
   });
   const row = (await selectTransfers(ctx.tx, actor, sql`t.id = ${transfer.id}`))[0];
   if (!row) throw new AppError('internal');
-  const classes = new Set<FieldClass>();
-  const subjects = new Set<string>();
-  const view = presentTransfer(actor, row, deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId)), classes, subjects);
-  ctx.audit({ subjectPeople: [...subjects], targets: [{ kind: 'intakeTransfer', id: transfer.id }], classesRead: [...classes] });
-  return view;
+  ctx.audit({ targets: [{ kind: 'intakeTransfer', id: transfer.id }] });
+  return presentTransfer(ctx, actor, row);
 });

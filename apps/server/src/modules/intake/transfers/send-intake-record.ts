@@ -4,10 +4,9 @@ import { intakeRecordsSend } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { queueEmail } from '../../../notifications/email-outbox.js';
-import type { FieldClass } from '../../../access/field-classes.js';
 import { insertedBy } from '../../../access/visibility.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { deskSettingsOf, deskReadable } from '../desk-access.js';
+import { deskSettingsOf } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { resolveDestination } from './transfer-destination.js';
@@ -57,16 +56,12 @@ export const sendIntakeRecord = defineHandler(intakeRecordsSend, async (ctx, inp
     });
   }
 
-  const readable = deskReadable(actor, await deskSettingsOf(ctx.tx, actor.context.officeId));
-  const classes = new Set<FieldClass>();
   const row = (await selectTransfers(ctx.tx, actor, sql`t.id = ${id}`))[0];
   if (!row) throw new AppError('internal');
-  const view = presentTransfer(actor, row, readable, classes);
   ctx.audit({
     subjectPeople: intake.person_id ? [intake.person_id] : [],
     targets: [{ kind: INTAKE_RECORD, id: intake.id }, { kind: 'intakeTransfer', id }],
-    classesRead: [...classes],
     details: { destOfficeId: dest.officeId, emailTo: to ?? null },
   });
-  return view;
+  return presentTransfer(ctx, actor, row);
 });

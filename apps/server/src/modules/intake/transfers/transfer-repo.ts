@@ -2,12 +2,10 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { TransferSnapshot, TransferView } from '@siso/shared';
 import { abilitiesFor } from '../../../access/abilities.js';
 import type { Actor } from '../../../access/actor.js';
-import type { FieldClass } from '../../../access/field-classes.js';
-import { maskRecord } from '../../../access/masking.js';
+import { presentRecord, type ReadAudit } from '../../../access/present.js';
 import { visible } from '../../../access/visibility.js';
+import type { AsJson } from '../../../db/json-row.js';
 import type { DB } from '../../../db/types.js';
-import type { ContextActor } from '../../organisation/require-actor.js';
-import { snapshotFieldClasses } from './transfer-fields.js';
 
 /** Record kind of a send (its rule: access/record-kind-rules.ts): the source scheda's, and its destination desk's. */
 export const INTAKE_TRANSFER = 'intakeTransfer';
@@ -46,6 +44,19 @@ export interface TransferRow {
   decided_by_name: string | null;
 }
 
+/** The columns of a TransferRow over alias t (also selected as JSON by the scheda's view: intake-view-query.ts). */
+export const transferColumns = sql`t.id, t.source_intake_id, t.source_ambito_id, t.source_ente_id, t.source_office_id, t.dest_ambito_id, t.dest_ente_id,
+           t.dest_office_id, t.snapshot, t.source_person_id, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
+           t.refusal_reason, t.version,
+           (SELECT a.name FROM ambito a WHERE a.id = t.source_ambito_id) AS source_ambito_name,
+           (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
+           (SELECT o.name FROM office o WHERE o.id = t.source_office_id) AS source_office_name,
+           (SELECT a.name FROM ambito a WHERE a.id = t.dest_ambito_id) AS dest_ambito_name,
+           (SELECT e.name FROM ente e WHERE e.id = t.dest_ente_id) AS dest_ente_name,
+           (SELECT o.name FROM office o WHERE o.id = t.dest_office_id) AS dest_office_name,
+           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.sent_by) AS sent_by_name,
+           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name`;
+
 /**
  * Transfers matching `where` (over alias t) among those the actor may see — the sending side through
  * its scheda, the destination desk the actor works at now (record-kind-rules.ts) —, ordered newest
@@ -56,17 +67,7 @@ export interface TransferRow {
  */
 export async function selectTransfers(db: Kysely<DB>, actor: Actor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<TransferRow[]> {
   const r = await sql<TransferRow>`
-    SELECT t.id, t.source_intake_id, t.source_ambito_id, t.source_ente_id, t.source_office_id, t.dest_ambito_id, t.dest_ente_id,
-           t.dest_office_id, t.snapshot, t.source_person_id, t.message, t.sent_by, t.sent_at, t.sent_at::text AS sent_key, t.status, t.received_intake_id, t.decided_at,
-           t.refusal_reason, t.version,
-           (SELECT a.name FROM ambito a WHERE a.id = t.source_ambito_id) AS source_ambito_name,
-           (SELECT e.name FROM ente e WHERE e.id = t.source_ente_id) AS source_ente_name,
-           (SELECT o.name FROM office o WHERE o.id = t.source_office_id) AS source_office_name,
-           (SELECT a.name FROM ambito a WHERE a.id = t.dest_ambito_id) AS dest_ambito_name,
-           (SELECT e.name FROM ente e WHERE e.id = t.dest_ente_id) AS dest_ente_name,
-           (SELECT o.name FROM office o WHERE o.id = t.dest_office_id) AS dest_office_name,
-           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.sent_by) AS sent_by_name,
-           (SELECT op.given_name || ' ' || op.family_name FROM operator op WHERE op.id = t.decided_by) AS decided_by_name
+    SELECT ${transferColumns}
       FROM intake_transfer t
      WHERE ${where} AND ${visible(actor, INTAKE_TRANSFER, 't')}
      ORDER BY t.sent_at DESC, t.id DESC
@@ -81,22 +82,14 @@ export function isDestinationOf(actor: Actor, row: Pick<TransferRow, 'dest_offic
 }
 
 /**
- * The wire view, the snapshot masked with the classes the reader may read at their desk. When the
- * user's identity is shown, their id goes to `subjects` for the audit row (a read of that person).
+ * The one presenter of a send: the snapshot masked with the reader's classes (at a desk, its masking
+ * profile: access/field-classes.ts); the person the snapshot names is the audit's subject (their id
+ * is never shown). `row` as selected, or as JSON (the scheda's view).
  */
-export function presentTransfer(
-  actor: Actor,
-  row: TransferRow,
-  readable: ReadonlySet<FieldClass>,
-  classes?: Set<FieldClass>,
-  subjects?: Set<string>,
-): TransferView {
-  const { value, classesRead } = maskRecord(row.snapshot, snapshotFieldClasses, readable);
-  classesRead.forEach((c) => classes?.add(c));
-  // The person the snapshot names was read: audited by id (never shown).
-  if (row.source_person_id && readable.has('personal')) subjects?.add(row.source_person_id);
+export function presentTransfer(ctx: ReadAudit, actor: Actor, row: TransferRow | AsJson<TransferRow>): TransferView {
   const pending = row.status === 'sent' && isDestinationOf(actor, row);
-  return {
+  const iso = (d: Date | string) => new Date(d).toISOString();
+  const view = {
     id: row.id,
     sourceIntakeId: row.source_intake_id,
     sourceAmbitoName: row.source_ambito_name,
@@ -106,30 +99,18 @@ export function presentTransfer(
     destEnteName: row.dest_ente_name,
     destOfficeId: row.dest_office_id,
     destOfficeName: row.dest_office_name,
-    sentAt: row.sent_at.toISOString(),
+    sentAt: iso(row.sent_at),
     sentByName: row.sent_by_name,
     message: row.message,
     status: row.status,
-    snapshot: value as TransferSnapshot,
+    snapshot: row.snapshot,
     receivedIntakeId: row.received_intake_id,
     refusalReason: row.refusal_reason,
-    decidedAt: row.decided_at?.toISOString() ?? null,
+    decidedAt: row.decided_at ? iso(row.decided_at) : null,
     decidedByName: row.decided_by_name,
     version: row.version,
     abilities: abilitiesFor(actor, ['intakeRecords.receive', 'intakeRecords.refuse'], () => pending),
   };
+  return presentRecord(ctx, actor, INTAKE_TRANSFER, view, { id: row.id, about: [row.source_person_id], listed: true }) as TransferView;
 }
 
-/** Sends of a visible scheda and the transfer it was received from (snapshot masked with `readable`). */
-export async function loadTransfersOf(
-  db: Kysely<DB>,
-  actor: ContextActor,
-  intakeId: string,
-  readable: ReadonlySet<FieldClass>,
-): Promise<{ sent: TransferView[]; receivedFrom: TransferView | null }> {
-  // The scheda's sends (visible through it) and the transfer it was received from (visible to its destination desk).
-  const rows = await selectTransfers(db, actor, sql`(t.source_intake_id = ${intakeId} OR t.received_intake_id = ${intakeId})`);
-  const sent = rows.filter((r) => r.source_intake_id === intakeId).map((r) => presentTransfer(actor, r, readable));
-  const from = rows.find((r) => r.received_intake_id === intakeId);
-  return { sent, receivedFrom: from ? presentTransfer(actor, from, readable) : null };
-}

@@ -4,9 +4,10 @@ import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { assertWritable } from '../../../access/masking.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
-import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
+import { assertDeskOpen } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
-import { loadIntakeForWrite, loadServiceRequest, SERVICE_REQUEST, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { loadIntakeForWrite, loadServiceRequest, SERVICE_REQUEST, } from '../service-request-repo.js';
+import { serviceRequestFieldClasses } from '../service-requests.fields.js';
 import { insertedBy } from '../../../access/visibility.js';
 import { assertServiceEnabled } from '../service-catalogue.js';
 import { checkAndScanAttachments, indexed, storeAttachments } from '../attachments/store-attachments.js';
@@ -18,7 +19,7 @@ import { checkAndScanAttachments, indexed, storeAttachments } from '../attachmen
  */
 export const createServiceRequest = defineHandler(serviceRequestsCreate, async (ctx, input) => {
   const actor = ambitoActor(ctx);
-  const desk = await assertDeskOpen(ctx.tx, actor);
+  await assertDeskOpen(ctx.tx, actor);
   const intake = await loadIntakeForWrite(ctx.tx, actor, input.intakeId);
   if (!intake) throw new AppError('not_found');
   if (!intake.can_write) throw new AppError('forbidden');
@@ -54,7 +55,7 @@ export const createServiceRequest = defineHandler(serviceRequestsCreate, async (
     classesChanged: ['public', ...classes],
     details: { serviceRequestId: id, serviceCode: input.serviceCode, attachments: files.map((f) => ({ sha256: f.sha256, sizeBytes: f.bytes.length, scanStatus: f.scanStatus })) },
   });
-  const view = await loadServiceRequest(ctx.tx, actor, id, deskReadable(actor, desk));
+  const view = await loadServiceRequest(ctx, ctx.tx, actor, id);
   if (!view) throw new AppError('internal', [], 'service request vanished after insert');
   return view;
 });

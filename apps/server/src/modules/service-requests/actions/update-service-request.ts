@@ -5,9 +5,10 @@ import { AppError } from '../../../http/app-error.js';
 import { assertWritable } from '../../../access/masking.js';
 import { updateVersioned } from '../../../db/optimistic-lock.js';
 import { ambitoActor } from '../../persons/require-ambito.js';
-import { assertDeskOpen, deskReadable } from '../../intake/desk-access.js';
+import { assertDeskOpen } from '../../intake/desk-access.js';
 import { INTAKE_RECORD } from '../../intake/intake-kinds.js';
-import { ATTACHMENT, loadIntakeForWrite, loadServiceRequest, SERVICE_REQUEST, serviceRequestFieldClasses } from '../service-request-repo.js';
+import { ATTACHMENT, loadIntakeForWrite, loadServiceRequest, SERVICE_REQUEST, } from '../service-request-repo.js';
+import { serviceRequestFieldClasses } from '../service-requests.fields.js';
 import { visible, writableBy } from '../../../access/visibility.js';
 import { checkAndScanAttachments, indexed, storeAttachments } from '../attachments/store-attachments.js';
 
@@ -19,7 +20,7 @@ import { checkAndScanAttachments, indexed, storeAttachments } from '../attachmen
  */
 export const updateServiceRequest = defineHandler(serviceRequestsUpdate, async (ctx, input) => {
   const actor = ambitoActor(ctx);
-  const desk = await assertDeskOpen(ctx.tx, actor);
+  await assertDeskOpen(ctx.tx, actor);
   const current = await ctx.tx.selectFrom('service_request').select(['id', 'intake_id']).where('id', '=', input.id).where(visible(actor, SERVICE_REQUEST, 'service_request')).executeTakeFirst();
   const intake = current ? await loadIntakeForWrite(ctx.tx, actor, current.intake_id) : null;
   if (!current || !intake) throw new AppError('not_found');
@@ -59,7 +60,7 @@ export const updateServiceRequest = defineHandler(serviceRequestsUpdate, async (
       removedAttachmentIds: removeIds,
     },
   });
-  const view = await loadServiceRequest(ctx.tx, actor, input.id, deskReadable(actor, desk));
+  const view = await loadServiceRequest(ctx, ctx.tx, actor, input.id);
   if (!view) throw new AppError('not_found');
   return view;
 });

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsentView } from '@siso/shared';
+import { isMasked, type ConsentView } from '@siso/shared';
 import { formatDate } from '../../../lib/format';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
@@ -21,12 +21,12 @@ export function ConsentsList({ consents, onDone }: { consents: ConsentView[]; on
           <div className="d-flex flex-wrap justify-content-between gap-2">
             <div>
               <strong>{c.typeLabel}</strong>: {c.given ? t('privacy.consents.given') : t('privacy.consents.refused')}{' '}
-              <span className="small">({formatDate(c.givenOn)}, {t(`privacy.signers.${c.signerKind}`)}{c.representative ? ` ${c.representative.surname} ${c.representative.name}` : ''})</span>
+              <span className="small">({formatDate(c.givenOn)}, {t(`privacy.signers.${c.signerKind}`)}{isMasked(c.representative) ? ` ${t('persons.masked')}` : c.representative ? ` ${c.representative.surname} ${c.representative.name}` : ''})</span>
               {c.withdrawnAt && (
                 <span className="d-block small">
                   <span className="badge bg-secondary me-1">{t('privacy.consents.withdrawn')}</span>
                   {t('privacy.consents.withdrawnOn', { when: formatDateTime(c.withdrawnAt), name: c.withdrawnByName ?? '—' })}
-                  {c.withdrawReason && ` — ${c.withdrawReason}`}
+                  {isMasked(c.withdrawReason) ? ` — ${t('persons.masked')}` : c.withdrawReason && ` — ${c.withdrawReason}`}
                 </span>
               )}
             </div>

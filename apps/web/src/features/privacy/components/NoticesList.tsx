@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrivacyView } from '@siso/shared';
+import { isMasked, type PrivacyView } from '@siso/shared';
 import { call } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
 import { downloadWireFile } from '../../../lib/files';
@@ -46,7 +46,11 @@ export function NoticesList({ notices }: { notices: PrivacyView['notices'] }) {
                 <td>{t(`privacy.modes.${n.mode}`)}</td>
                 <td>
                   {t(`privacy.signers.${n.signerKind}`)}
-                  {n.representative && <span className="d-block small">{`${n.representative.surname} ${n.representative.name}`}</span>}
+                  {isMasked(n.representative) ? (
+                    <span className="d-block small">{t('persons.masked')}</span>
+                  ) : (
+                    n.representative && <span className="d-block small">{`${n.representative.surname} ${n.representative.name}`}</span>
+                  )}
                 </td>
                 <td>
                   {n.document ? (

@@ -26,7 +26,7 @@ export function HouseholdEditor({ personId, kind, group, onClose, onReload }: Pr
   const { t } = useTranslation();
   const reserved = t('persons.masked');
   const [members, setMembers] = useState<MemberDraft[]>(() => (group ? draftsFromGroup(group, reserved) : []));
-  const [livesAlone, setLivesAlone] = useState(group?.livesAlone ?? false);
+  const [livesAlone, setLivesAlone] = useState(group?.livesAlone === true);
   const update = useUpdateHousehold();
   const f = useFormFailure();
   const prefix = `hh-${kind}`;

@@ -74,11 +74,11 @@ function GroupTable({ group, kind, relationship }: { group: HouseholdGroupView |
   const { t } = useTranslation();
   const { text, reserved, describe } = useValueText();
   if (!group || (group.members.length === 0 && group.hiddenMembers === 0)) {
-    return <p>{group?.livesAlone ? t('persons.household.livesAloneShort') : t('persons.household.empty')}</p>;
+    return <p>{group?.livesAlone === true ? t('persons.household.livesAloneShort') : t('persons.household.empty')}</p>;
   }
   return (
     <>
-      {group.livesAlone && <p>{t('persons.household.livesAloneShort')}</p>}
+      {group.livesAlone === true && <p>{t('persons.household.livesAloneShort')}</p>}
       {group.members.length > 0 && (
         <div className="table-responsive">
           <table className="table table-sm">
