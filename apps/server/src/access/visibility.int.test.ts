@@ -10,7 +10,8 @@ import { openedClasses, readableOn } from './present.js';
 import type { Actor } from './actor.js';
 import type { FieldClass } from './field-classes.js';
 import { maskRecord } from './masking.js';
-import { visibleRecord } from './visibility.js';
+import { visible, visibleRecord } from './visibility.js';
+import { registerTestRecordKind } from './record-kinds.js';
 import { visibleInOffice, visibleTo } from './visibility.js';
 import type { Scope } from './actor.js';
 import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';
@@ -194,5 +195,42 @@ describe('masking on every read path', () => {
     expect((await sportello.call('fixtures.getRecord', { id })).status).toBe(404);
     const list = await sportello.call('fixtures.findRecords', { limit: 200 });
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+});
+
+/**
+ * Room for what the case file registers next (issue 10, point 1): a child kind with private rows
+ * (read only by their uploader) and rows produced by a second-level unit (invisible to first-level
+ * offices), declared in a registration and applied by the visibility module alone.
+ */
+describe('private rows and second-level units of a child kind', () => {
+  it('hides a private document from all but its uploader, and what a second-level unit wrote from first-level offices', async () => {
+    await sql`CREATE TABLE IF NOT EXISTS fixture_document (id uuid PRIMARY KEY, record_id uuid NOT NULL, office_id uuid, private boolean NOT NULL, uploaded_by uuid NOT NULL)`.execute(t.database.db);
+    registerTestRecordKind('fixtureDocument', {
+      table: 'fixture_document', readPermission: 'breakGlass.open', fields: { id: 'public' },
+      parent: { kind: FIXTURE_KIND, column: 'record_id' }, producedByOffice: 'office_id', privateRows: { flag: 'private', owner: 'uploaded_by' },
+    });
+    const me = await placement('assistente');
+    const head = await placement('responsabile');
+    const record = await insertFixtureRecord(t.database.db, { ...me, createdBy: me.operatorId });
+    const unit = crypto.randomUUID();
+    await t.database.db.insertInto('office').values({ id: unit, ambito_id: me.ambitoId, ente_id: me.enteId, type: 'servizio_secondo_livello', name: `Équipe minori ${unit.slice(0, 6)}`, second_level: true }).execute();
+    const doc = async (o: { office: string; private: boolean; by: string }) => {
+      const id = crypto.randomUUID();
+      await sql`INSERT INTO fixture_document VALUES (${id}, ${record}, ${o.office}, ${o.private}, ${o.by})`.execute(t.database.db);
+      return id;
+    };
+    const shared = await doc({ office: me.officeId, private: false, by: me.operatorId });
+    const mine = await doc({ office: me.officeId, private: true, by: me.operatorId });
+    const headsPrivate = await doc({ office: head.officeId, private: true, by: head.operatorId });
+    const unitWrote = await doc({ office: unit, private: false, by: head.operatorId });
+    const seen = async (actor: Actor) =>
+      (await sql<{ id: string }>`SELECT d.id FROM fixture_document d WHERE d.record_id = ${record} AND ${visible(actor, 'fixtureDocument', 'd')} ORDER BY d.id`.execute(t.database.db)).rows.map((r) => r.id);
+    const assistente = await actorOf('assistente');
+    const responsabile = await actorOf('responsabile');
+    const atUnit = { ...responsabile, context: { ...responsabile.context!, officeId: unit, officeType: 'servizio_secondo_livello' as const } };
+    expect(await seen(assistente)).toEqual([shared, mine].sort());
+    expect(await seen(responsabile)).toEqual([shared, headsPrivate].sort());
+    expect(await seen(atUnit)).toEqual([shared, headsPrivate, unitWrote].sort());
   });
 });
