@@ -17,6 +17,8 @@ const allowlist: Record<string, Record<string, string>> = {
       'a merge moves every reference to the merged person, in every desk of the ambito (issue 4, point 7): a reference left behind would point at an archived record',
   },
   crossTenant: {
+    'apps/server/src/modules/intake/actions/delete-intake-record.ts':
+      'a deleted scheda takes with it the alerts that name it, its sends or its proposals (migration 0016): some are the destination desk’s, possibly of another ente',
     'apps/server/src/modules/intake/proposals/proposal-access.ts':
       'the destination’s professional social service marks seen or rejects a proposal it reads but does not own: the row is the proposing desk’s (its scheda’s), possibly of another ente (the capofila receives for the ambito)',
     'apps/server/src/modules/intake/transfers/decide-transfer.ts':

@@ -46,7 +46,16 @@ export const recordKindRules = {
   householdMember: { table: 'household_member', readPermission: 'persons.get', fields: memberFieldClasses, parent: { kind: 'householdGroup', column: 'group_id' } },
   // Privacy notices and consents (docs/consents.md) belong to the person; a notice collected at a
   // desk that excludes one of the actor's profiles is that desk's record (siso-original §10.3.1).
-  privacyNotice: { table: 'privacy_notice', readPermission: 'persons.get', fields: privacyNoticeFieldClasses, parent: { kind: 'person', column: 'person_id' }, deskColumn: 'desk_office_id' },
+  // A notice recorded by an office is hidden with what that office produced ("hide the information
+  // produced by my office"): its signer, its form, and the privacy status it gives.
+  privacyNotice: {
+    table: 'privacy_notice',
+    readPermission: 'persons.get',
+    fields: privacyNoticeFieldClasses,
+    parent: { kind: 'person', column: 'person_id' },
+    deskColumn: 'desk_office_id',
+    producedByOffice: 'office_id',
+  },
   consent: { table: 'consent', readPermission: 'persons.get', fields: consentFieldClasses, parent: { kind: 'person', column: 'person_id' } },
 
   // The intake desk (docs/intake.md): a scheda belongs to its desk (office); a desk excluding one of
@@ -76,9 +85,10 @@ export const recordKindRules = {
     ],
     deletedColumn: 'deleted_at',
   },
-  // A send is the sending desk's (through its scheda), the destination desk's while it waits (the desk
-  // the actor works at now; an operator whose profile a desk excludes cannot work at it: assertDeskOpen)
-  // and, once accepted, of whoever sees the scheda it became.
+  // A send is the sending desk's (through its scheda), the destination desk's — its inbox while it
+  // waits, its history of what it refused (the desk the actor works at now; an operator whose profile a
+  // desk excludes cannot work at it: assertDeskOpen) — and, once accepted, of whoever sees the scheda
+  // it became. Sends and proposals go with their scheda when it is deleted.
   intakeTransfer: {
     table: 'intake_transfer',
     readPermission: 'intakeRecords.get',
@@ -88,6 +98,8 @@ export const recordKindRules = {
       { kind: 'intakeRecord', column: 'received_intake_id' },
     ],
     alsoVisible: atMyDesk('dest_office_id'),
+    // Deleted with the scheda it was sent from (migration 0016).
+    deletedColumn: 'deleted_at',
   },
   // A proposal to take charge is the proposing desk's (through its scheda) and the destination's
   // professional social service's: its offices of that ente, never the whole ente (issue 10, point 5).
@@ -96,6 +108,7 @@ export const recordKindRules = {
     readPermission: 'intakeRecords.get',
     fields: proposalFieldClasses,
     parent: { kind: 'intakeRecord', column: 'intake_id' },
+    deletedColumn: 'deleted_at',
     alsoVisible: (actor: Actor, alias: string) =>
       actor.context?.officeType === 'servizio_sociale_professionale' && actor.permissions.has('proposals.find')
         ? sql<boolean>`${sql.ref(`${alias}.dest_ente_id`)} = ${actor.context.enteId}`

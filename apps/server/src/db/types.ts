@@ -402,6 +402,7 @@ export interface IntakeRecord {
 export interface IntakeTransfer {
   decided_at: Timestamp | null;
   decided_by: string | null;
+  deleted_at: Timestamp | null;
   dest_ambito_id: string | null;
   dest_ente_id: string;
   dest_office_id: string;
@@ -769,6 +770,7 @@ export interface Session {
 }
 
 export interface TakeChargeProposal {
+  deleted_at: Timestamp | null;
   ambito_id: string;
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;

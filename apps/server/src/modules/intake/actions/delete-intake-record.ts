@@ -28,6 +28,19 @@ export const deleteIntakeRecord = defineHandler(intakeRecordsDelete, async (ctx,
   if (pending_send) throw new AppError('conflict', [{ path: 'id', message: 'scheda_in_attesa_altrove' }]);
   if (proposal) throw new AppError('conflict', [{ path: 'id', message: 'proposta_di_presa_in_carico' }]);
 
+  // Its sends and proposals go with it (migration 0016), and the alerts that name it, its sends or its
+  // proposals — some are another desk's, of another ente: removed through the cross-tenant handle.
+  await sql`UPDATE intake_transfer t SET deleted_at = now()
+             WHERE t.source_intake_id = ${row.id} AND t.deleted_at IS NULL AND ${writableBy(actor, 'intakeTransfer', 't', 'intakeRecords.delete')}`.execute(ctx.tx);
+  await sql`UPDATE take_charge_proposal p SET deleted_at = now()
+             WHERE p.intake_id = ${row.id} AND p.deleted_at IS NULL AND ${writableBy(actor, 'takeChargeProposal', 'p', 'intakeRecords.delete')}`.execute(ctx.tx);
+  await sql`DELETE FROM alert a
+             WHERE (a.link_kind = 'intakeRecord' AND a.link_id = ${row.id})
+                OR (a.link_kind = 'intakeTransfer' AND a.link_id IN (SELECT t.id::text FROM intake_transfer t WHERE t.source_intake_id = ${row.id}
+                                                                          AND ${visible(actor, 'intakeTransfer', 't', { includeDeleted: true })}))
+                OR (a.link_kind = 'proposal' AND a.link_id IN (SELECT p.id::text FROM take_charge_proposal p WHERE p.intake_id = ${row.id}
+                                                                    AND ${visible(actor, 'takeChargeProposal', 'p', { includeDeleted: true })}))`
+    .execute(ctx.crossTenant('a deleted scheda takes with it the alerts that name it, its sends or its proposals, also those of the desk it was sent to'));
   const done = await sql<{ deleted_at: Date }>`
     UPDATE intake_record r
        SET deleted_at = now(), deleted_by = ${actor.operatorId}, deletion_reason = ${input.reason},
