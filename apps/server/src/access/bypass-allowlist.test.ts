@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceFiles } from '../testing/source-files.js';
 
 /**
  * The ways past the scope guard (issue 10, point 2), each allowed only where a reason is written
@@ -47,15 +48,8 @@ const definitions = new Set([
   'apps/server/src/access/sql-scope-check.ts',
 ]);
 
-const root = path.resolve(new URL('../../../../', import.meta.url).pathname);
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(p);
-    return /\.tsx?$/.test(e.name) ? [p] : [];
-  });
-}
+const root = repoRoot;
+const sources = (dir: string) => sourceFiles(dir);
 
 describe('ways past the scope guard', () => {
   const files = [...sources(path.join(root, 'apps/server/src')), ...sources(path.join(root, 'bench'))].map((f) => ({

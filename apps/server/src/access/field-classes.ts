@@ -30,6 +30,11 @@ export const officeTypePolicy: Record<OfficeType, readonly FieldClass[]> = {
 /** A field map of a module: field name → class (architecture: `<module>.fields.ts`). */
 export type FieldMap<K extends string = string> = Record<K, FieldClass>;
 
+/** Fields of an answer shown to whoever sees the record (organisational data): ids, dates, names of offices and operators, states. */
+export function publicFields(...keys: string[]): FieldMap {
+  return Object.fromEntries(keys.map((k) => [k, 'public' as const]));
+}
+
 /** The classes of a record's fields as an answer shows them: a class, or a map for a nested object (a section). */
 export interface FieldSpec {
   readonly [field: string]: FieldClass | FieldSpec;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordKindRules } from './record-kind-rules.js';
+import { repoRoot, sourceFiles } from '../testing/source-files.js';
 
 /**
  * One masking path (issue 10, point 4): a record of a registered kind is masked only by
@@ -18,15 +19,8 @@ const allowed: Record<string, string> = {
     'the staff directory: searching operators by fiscal code needs the class that shows it (organisation.fields.ts)',
 };
 
-const root = path.resolve(new URL('../../../../', import.meta.url).pathname);
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(p);
-    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [p] : [];
-  });
-}
+const root = repoRoot;
+const sources = (dir: string) => sourceFiles(dir, { tests: false });
 
 const pattern = /\bmaskRecord\b|\beffectiveReadable\b|\bdeskReadable\b|\bactor\.readable\b/;
 

@@ -70,6 +70,17 @@ export function visible(actor: Actor, kind: string, alias: string, opts: ReadOpt
   return token('r', kind, alias, readPredicate(actor, kind, alias, opts));
 }
 
+/**
+ * The rows a kind's rule shows the actor by the nature of the record alone (`alsoVisible`: a desk's
+ * inbox of sends, the professional social service's proposals), with the kind's own conditions: a
+ * subset of `visible`, for a list that is exactly that — no parent rule to plan for each request.
+ */
+export function visibleByNature(actor: Actor, kind: string, alias: string): RawBuilder<boolean> {
+  const rule = ruleOf(kind);
+  if (!rule.alsoVisible) throw new Error(`record kind ${kind} has no alsoVisible rule`);
+  return token('r', kind, alias, all([rule.alsoVisible(actor, alias), ...ownConditions(actor, rule, alias, {})]));
+}
+
 /** Rows the actor may change: their permission's scope only — a grant shares a record for reading (issue 10, point 5). */
 export function writableBy(actor: Actor, kind: string, alias: string, permission: string): RawBuilder<boolean> {
   return token('w', kind, alias, writePredicate(actor, kind, alias, permission));

@@ -225,11 +225,19 @@ function hasSubjects(n: AuditNote): boolean {
 }
 
 function mergeNote(into: AuditNote, n: AuditNote): void {
-  if (n.subjectPeople) into.subjectPeople = [...new Set([...(into.subjectPeople ?? []), ...n.subjectPeople])];
+  // Called once per presented record (a list of 200 rows: 200 times): appended in place, no copies.
+  const add = <T>(list: T[] | undefined, items: readonly T[] | undefined, same: (a: T, b: T) => boolean): T[] | undefined => {
+    if (!items || items.length === 0) return list;
+    const out = list ?? [];
+    for (const item of items) if (!out.some((x) => same(x, item))) out.push(item);
+    return out;
+  };
+  const eq = <T>(a: T, b: T) => a === b;
+  into.subjectPeople = add(into.subjectPeople, n.subjectPeople, eq);
   // One target per record, however many presenters touched it (a scheda's view, its print).
-  if (n.targets) into.targets = [...new Map([...(into.targets ?? []), ...n.targets].map((t) => [`${t.kind}:${t.id}`, t])).values()];
-  if (n.classesRead) into.classesRead = [...new Set([...(into.classesRead ?? []), ...n.classesRead])];
-  if (n.classesChanged) into.classesChanged = [...new Set([...(into.classesChanged ?? []), ...n.classesChanged])];
+  into.targets = add(into.targets, n.targets, (a, b) => a.kind === b.kind && a.id === b.id);
+  into.classesRead = add(into.classesRead, n.classesRead, eq);
+  into.classesChanged = add(into.classesChanged, n.classesChanged, eq);
   if (n.purpose) into.purpose = n.purpose;
   if (n.details) into.details = { ...(into.details ?? {}), ...n.details };
 }

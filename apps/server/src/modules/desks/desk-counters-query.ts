@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DeskCounters } from '@siso/shared';
-import { visible, visibleInOffice } from '../../access/visibility.js';
+import { visible, visibleByNature, visibleInOffice } from '../../access/visibility.js';
 import type { Tx } from '../../db/transaction.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake/intake-kinds.js';
@@ -23,9 +23,11 @@ export async function deskCountersOf(tx: Tx, actor: ContextActor, officeId: stri
   const lo = sql`(${from}::date::timestamp AT TIME ZONE 'Europe/Rome')`;
   const hi = sql`((${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
   const during = (col: string) => sql`${sql.ref(col)} >= ${lo} AND ${sql.ref(col)} < ${hi}`;
+  // At the actor's own desk the sends it decided are exactly those it sees by their nature (visibleByNature): no parent rule to plan.
+  const decidedRule = officeId === actor.context.officeId ? visibleByNature(actor, INTAKE_TRANSFER, 't') : visible(actor, INTAKE_TRANSFER, 't');
   const decided = (status: 'received' | 'refused') =>
     sql`(SELECT count(*)::int FROM intake_transfer t WHERE t.dest_office_id = ${officeId} AND t.status = ${status} AND ${during('t.decided_at')}
-           AND ${visible(actor, INTAKE_TRANSFER, 't')})`;
+           AND ${decidedRule})`;
   const r = await sql<Omit<DeskCounters, 'officeId' | 'from' | 'to'>>`
     SELECT count(*) FILTER (WHERE r.status = 'complete')::int AS complete, count(*) FILTER (WHERE r.status = 'incomplete')::int AS incomplete,
            (SELECT count(*)::int FROM intake_record s JOIN intake_transfer t ON t.source_intake_id = s.id

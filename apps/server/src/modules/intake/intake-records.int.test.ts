@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
+import { addOperator } from '../../testing/add-operator.js';
 import { PDF_BYTES } from '../../testing/attachment-fixtures.js';
-import { demoFiscalCode } from '../../seed/seed-organisation.js';
 import { todayInRome } from '../persons/validate-person.js';
 
 /**
@@ -28,25 +28,6 @@ let foreignersDesk: string;
 let permitType: string;
 
 const db = () => t.database.db;
-
-/** A second operator placed by the test in an office of the comune of `like` (same password as the personas). */
-async function addOperator(username: string, like: string, officeType: string, profile: string): Promise<TestClient> {
-  const model = await db().selectFrom('operator').selectAll().where('username', '=', like).executeTakeFirstOrThrow();
-  const place = await placementOf(db(), like);
-  const office = await db().selectFrom('office').select('id').where('ente_id', '=', place.enteId).where('type', '=', officeType).executeTakeFirstOrThrow();
-  const profileRow = await db().selectFrom('profile').select('id').where('code', '=', profile).where('ambito_id', 'is', null).executeTakeFirstOrThrow();
-  const id = crypto.randomUUID();
-  await db().insertInto('operator').values({
-    id, regione_id: model.regione_id, username, fiscal_code: demoFiscalCode(username, 'Paola', 'Prova', 'C745'), given_name: 'Paola', family_name: 'Prova',
-    email: `${username}@demo.siso.invalid`, password_hash: model.password_hash, password_changed_at: new Date(),
-  }).execute();
-  const assignmentId = crypto.randomUUID();
-  await db().insertInto('assignment').values({
-    id: assignmentId, operator_id: id, ambito_id: place.ambitoId, ente_id: place.enteId, office_id: office.id, professional_type: 'operatore_sportello', valid_from: '2020-01-01',
-  }).execute();
-  await db().insertInto('assignment_profile').values({ assignment_id: assignmentId, profile_id: profileRow.id }).execute();
-  return t.as(username);
-}
 
 /** What the writes of the actions on a scheda leave behind: version, transfers, requests, files, notes, notices, grants, break-the-glass. */
 async function writesOn(intakeId: string) {
@@ -71,8 +52,8 @@ beforeAll(async () => {
   responsabile = await t.as('responsabile');
   sportelloB = await t.as('sportelloB');
   sportello2 = await t.as('sportello2');
-  colleague = await addOperator('sportello_collega', 'sportello', 'sportello_accoglienza', 'operatore_sportello');
-  foreignersHead = await addOperator('stranieri_resp', 'sportello', 'sportello_stranieri', 'responsabile_settore');
+  colleague = (await addOperator(t, { username: 'sportello_collega', like: 'sportello', officeType: 'sportello_accoglienza', profile: 'operatore_sportello' })).client;
+  foreignersHead = (await addOperator(t, { username: 'stranieri_resp', like: 'sportello', officeType: 'sportello_stranieri', profile: 'responsabile_settore' })).client;
   const p = await createPerson(sportello, { surname: 'Rossi', name: 'Maria' });
   expect(p.status, JSON.stringify(p.body)).toBe(200);
   personId = p.body.id;

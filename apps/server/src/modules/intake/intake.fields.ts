@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.js';
-import type { FieldClass, FieldMap, FieldSpec } from '../../access/field-classes.js';
+import { publicFields, type FieldClass, type FieldMap, type FieldSpec } from '../../access/field-classes.js';
 import { snapshotFieldClasses } from './transfers/transfer-fields.js';
 
 /**
@@ -63,11 +63,6 @@ export const sectionColumn = {
   services: 'services',
   outcome: 'outcome_detail',
 } as const satisfies Record<ObjectSection, string>;
-
-/** Fields of an answer shown to whoever sees the record (organisational data): ids, dates, names of offices and operators, states. */
-export function publicFields(...keys: string[]): FieldMap {
-  return Object.fromEntries(keys.map((k) => [k, 'public' as const]));
-}
 
 /** A scheda as `presentRecord` masks it (its registration's `fields`): the sections and the reference people. */
 export const intakeRecordFieldClasses: FieldSpec = { ...sectionFieldClasses, references: referencesClass };

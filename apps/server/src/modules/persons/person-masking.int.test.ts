@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFiscalCode } from '@siso/shared';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
-import { placementOf } from '../../testing/placement.js';
-import { demoFiscalCode } from '../../seed/seed-organisation.js';
+import { addOperator } from '../../testing/add-operator.js';
 
 /**
  * One masking path for the person (issue 10, point 4): persons.get, persons.find, persons.history and
@@ -25,21 +23,7 @@ const SEEDED_FOREIGNERS_PROFILE = ['public', 'personal', 'judicial', 'reserved',
 
 /** A sector head (break-the-glass holder, ente scope) working at a desk of the sportello's comune. */
 async function deskHead(username: string, officeType: 'sportello_stranieri' | 'sportello_accoglienza'): Promise<{ client: TestClient; officeId: string }> {
-  const model = await db().selectFrom('operator').selectAll().where('username', '=', 'sportello').executeTakeFirstOrThrow();
-  const place = await placementOf(db(), 'sportello');
-  const office = await db().selectFrom('office').select('id').where('ente_id', '=', place.enteId).where('type', '=', officeType).executeTakeFirstOrThrow();
-  const profile = await db().selectFrom('profile').select('id').where('code', '=', 'responsabile_settore').where('ambito_id', 'is', null).executeTakeFirstOrThrow();
-  const id = crypto.randomUUID();
-  await db().insertInto('operator').values({
-    id, regione_id: model.regione_id, username, fiscal_code: demoFiscalCode(username, 'Paola', 'Prova', 'C745'), given_name: 'Paola', family_name: 'Prova',
-    email: `${username}@demo.siso.invalid`, password_hash: model.password_hash, password_changed_at: new Date(),
-  }).execute();
-  const assignmentId = crypto.randomUUID();
-  await db().insertInto('assignment').values({
-    id: assignmentId, operator_id: id, ambito_id: place.ambitoId, ente_id: place.enteId, office_id: office.id, professional_type: 'responsabile', valid_from: '2020-01-01',
-  }).execute();
-  await db().insertInto('assignment_profile').values({ assignment_id: assignmentId, profile_id: profile.id }).execute();
-  return { client: await t.as(username), officeId: office.id };
+  return addOperator(t, { username, like: 'sportello', officeType, profile: 'responsabile_settore', professionalType: 'responsabile' });
 }
 
 /** A desk's masking profile, set through desks.configure as an administrator would (null: none). */

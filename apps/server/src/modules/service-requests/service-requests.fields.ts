@@ -1,6 +1,4 @@
-import type { FieldMap } from '../../access/field-classes.js';
-
-const publicFields = (...keys: string[]): FieldMap => Object.fromEntries(keys.map((k) => [k, 'public' as const]));
+import { publicFields, type FieldMap } from '../../access/field-classes.js';
 
 /**
  * Field classes of a service request (the registration's `fields`, access/record-kind-rules.ts): its

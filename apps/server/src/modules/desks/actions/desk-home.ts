@@ -30,10 +30,10 @@ export const deskHome = defineHandler(desksHome, async (ctx) => {
   const todays = await findIntakeSummaries(ctx, ctx.tx, actor, { ...base, from: today, to: today }, { limit: 50 });
   const incomplete = await findIntakeSummaries(ctx, ctx.tx, actor, { ...base, status: 'incomplete' }, { limit: 50 });
   const received = actor.permissions.has('intakeTransfers.find')
-    ? (await selectTransfers(ctx.tx, actor, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50)).map((r) => presentTransfer(ctx, actor, r))
+    ? (await selectTransfers(ctx.tx, actor, sql`t.dest_office_id = ${c.officeId} AND t.status = 'sent'`, 50, { inbox: true })).map((r) => presentTransfer(ctx, actor, r))
     : [];
   const proposals = actor.permissions.has('proposals.find')
-    ? await presentProposals(ctx, ctx.tx, actor, await selectProposals(ctx.tx, actor, sql`${proposalInbox(actor)} AND t.status IN ('proposed', 'seen')`, 20))
+    ? await presentProposals(ctx, ctx.tx, actor, await selectProposals(ctx.tx, actor, sql`${proposalInbox(actor)} AND t.status IN ('proposed', 'seen')`, 20, { inbox: true }))
     : [];
   const counters = await deskCountersOf(ctx.tx, actor, c.officeId, `${today.slice(0, 8)}01`, today);
   return {

@@ -21,7 +21,7 @@ export const findProposals = defineHandler(proposalsFind, async (ctx, input) => 
     ],
     sql` AND `,
   );
-  const rows = await selectProposals(ctx.tx, actor, where, input.limit + 1);
+  const rows = await selectProposals(ctx.tx, actor, where, input.limit + 1, { inbox: true });
   const shown = rows.slice(0, input.limit);
   const items = await presentProposals(ctx, ctx.tx, actor, shown);
   const last = shown[shown.length - 1];

@@ -12,7 +12,7 @@ import { proposalInbox, selectProposals, TAKE_CHARGE_PROPOSAL, type ProposalRow 
  * `forUpdate` locks it for a state change.
  */
 export async function proposalOfEnte(tx: Tx, actor: ContextActor, id: string, forUpdate = false): Promise<ProposalRow> {
-  const row = (await selectProposals(tx, actor, sql`t.id = ${id} AND ${proposalInbox(actor)}`, 1, forUpdate))[0];
+  const row = (await selectProposals(tx, actor, sql`t.id = ${id} AND ${proposalInbox(actor)}`, 1, { forUpdate, inbox: true }))[0];
   if (!row) throw new AppError('not_found');
   return row;
 }

@@ -5,7 +5,7 @@ import { presentRecord, type ReadAudit } from '../../../access/present.js';
 import type { AsJson } from '../../../db/json-row.js';
 import type { DB } from '../../../db/types.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
-import { visible, visibleTo } from '../../../access/visibility.js';
+import { visible, visibleByNature, visibleTo } from '../../../access/visibility.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
 import { loadPersonSummaries } from '../intake-persons.js';
 
@@ -68,13 +68,22 @@ export const proposalColumns = sql`t.id, t.intake_id, coalesce(r.number, '') AS 
  * actor may see it — the destination's professional social service may, through the grants the
  * proposal made to its offices (openProposal) — and are blank otherwise.
  */
-export async function selectProposals(db: Kysely<DB>, actor: ContextActor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<ProposalRow[]> {
+export async function selectProposals(
+  db: Kysely<DB>,
+  actor: ContextActor,
+  where: RawBuilder<unknown>,
+  limit = 200,
+  opts: { forUpdate?: boolean; inbox?: boolean } = {},
+): Promise<ProposalRow[]> {
+  // The inbox (proposalInbox) is exactly what the professional social service sees by the nature of a proposal.
+  const rule = opts.inbox ? visibleByNature(actor, TAKE_CHARGE_PROPOSAL, 't') : visible(actor, TAKE_CHARGE_PROPOSAL, 't');
+  const forUpdate = opts.forUpdate ?? false;
   const r = await sql<ProposalRow>`
     SELECT ${proposalColumns}
       FROM take_charge_proposal t
       -- Names by scalar subqueries on primary keys, not joins: join planning cost more than execution (see transfer-repo.ts).
       LEFT JOIN intake_record r ON r.id = t.intake_id AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')}
-     WHERE ${where} AND ${visible(actor, TAKE_CHARGE_PROPOSAL, 't')}
+     WHERE ${where} AND ${rule}
      ORDER BY t.created_at DESC, t.id DESC
      LIMIT ${limit}
      ${forUpdate ? sql`FOR UPDATE OF t` : sql``}`.execute(db);

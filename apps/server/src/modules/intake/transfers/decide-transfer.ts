@@ -12,7 +12,7 @@ import { INTAKE_TRANSFER, isDestinationOf, selectTransfers, type TransferRow } f
  * refused (a scheda is received once only, issue 5 point 4); 409 on a stale version.
  */
 export async function lockPendingTransfer(tx: Tx, actor: ContextActor, id: string, version: number): Promise<TransferRow> {
-  const row = (await selectTransfers(tx, actor, sql`t.id = ${id} AND t.dest_office_id = ${actor.context.officeId}`, 1, true))[0];
+  const row = (await selectTransfers(tx, actor, sql`t.id = ${id} AND t.dest_office_id = ${actor.context.officeId}`, 1, { forUpdate: true }))[0];
   if (!row || !isDestinationOf(actor, row)) throw new AppError('not_found');
   if (row.status !== 'sent') throw new AppError('conflict', [{ path: 'transferId', message: 'scheda_già_ricevuta' }]);
   if (row.version !== version) throw new AppError('conflict');

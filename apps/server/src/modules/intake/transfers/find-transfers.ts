@@ -3,7 +3,7 @@ import { intakeTransfersFind } from '@siso/shared';
 import { decodeCursor, toPage } from '../../../db/keyset.js';
 import { defineHandler } from '../../../http/action.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { transferDeskFilter } from './transfer-scope.js';
+import { isDeskInbox, transferDeskFilter } from './transfer-scope.js';
 import { presentTransfer, selectTransfers } from './transfer-repo.js';
 
 /**
@@ -22,6 +22,6 @@ export const findTransfers = defineHandler(intakeTransfersFind, async (ctx, inpu
     ],
     sql` AND `,
   );
-  const rows = await selectTransfers(ctx.tx, actor, where, input.limit + 1);
+  const rows = await selectTransfers(ctx.tx, actor, where, input.limit + 1, { inbox: isDeskInbox(actor, input.direction) });
   return toPage(rows, input.limit, (r) => [r.sent_key, r.id], (r) => presentTransfer(ctx, actor, r));
 });

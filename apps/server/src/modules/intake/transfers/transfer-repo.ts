@@ -3,7 +3,7 @@ import type { TransferSnapshot, TransferView } from '@siso/shared';
 import { abilitiesFor } from '../../../access/abilities.js';
 import type { Actor } from '../../../access/actor.js';
 import { presentRecord, type ReadAudit } from '../../../access/present.js';
-import { visible } from '../../../access/visibility.js';
+import { visible, visibleByNature } from '../../../access/visibility.js';
 import type { AsJson } from '../../../db/json-row.js';
 import type { DB } from '../../../db/types.js';
 
@@ -65,11 +65,20 @@ export const transferColumns = sql`t.id, t.source_intake_id, t.source_ambito_id,
  * planning per request (more than the whole execution; measured in bench/intake), the subqueries
  * plan in microseconds and cost eight index probes per row of a page.
  */
-export async function selectTransfers(db: Kysely<DB>, actor: Actor, where: RawBuilder<unknown>, limit = 200, forUpdate = false): Promise<TransferRow[]> {
+export async function selectTransfers(
+  db: Kysely<DB>,
+  actor: Actor,
+  where: RawBuilder<unknown>,
+  limit = 200,
+  opts: { forUpdate?: boolean; inbox?: boolean } = {},
+): Promise<TransferRow[]> {
+  // The desk's inbox is exactly what the destination desk sees by the nature of a send (visibleByNature).
+  const rule = opts.inbox ? visibleByNature(actor, INTAKE_TRANSFER, 't') : visible(actor, INTAKE_TRANSFER, 't');
+  const forUpdate = opts.forUpdate ?? false;
   const r = await sql<TransferRow>`
     SELECT ${transferColumns}
       FROM intake_transfer t
-     WHERE ${where} AND ${visible(actor, INTAKE_TRANSFER, 't')}
+     WHERE ${where} AND ${rule}
      ORDER BY t.sent_at DESC, t.id DESC
      LIMIT ${limit}
      ${forUpdate ? sql`FOR UPDATE OF t` : sql``}`.execute(db);

@@ -10,7 +10,16 @@ import type { ContextActor } from '../../organisation/require-actor.js';
  */
 export function transferDeskFilter(actor: ContextActor, direction: 'received' | 'sent'): RawBuilder<boolean> {
   const c = actor.context;
-  const wide = ['ente', 'ambito'].includes(actor.scopes['intakeTransfers.find'] ?? '');
+  const wide = isWide(actor);
   if (direction === 'received') return wide ? sql<boolean>`t.dest_ente_id = ${c.enteId}` : sql<boolean>`t.dest_office_id = ${c.officeId}`;
   return wide ? sql<boolean>`t.source_ente_id = ${c.enteId}` : sql<boolean>`t.source_office_id = ${c.officeId}`;
+}
+
+function isWide(actor: ContextActor): boolean {
+  return ['ente', 'ambito'].includes(actor.scopes['intakeTransfers.find'] ?? '');
+}
+
+/** The received list of one desk (not ente-wide): exactly the sends its desk sees by their nature (visibleByNature). */
+export function isDeskInbox(actor: ContextActor, direction: 'received' | 'sent'): boolean {
+  return direction === 'received' && !isWide(actor);
 }
