@@ -63,7 +63,7 @@ export function NewServiceRequestForm({ intakeId }: { intakeId: string }) {
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="border rounded p-3" aria-labelledby={`${PREFIX}-title`}>
-      <h3 id={`${PREFIX}-title`} className="h6">{t('intake.requests.new')}</h3>
+      <h3 id={`${PREFIX}-title`} className="h6 mb-4">{t('intake.requests.new')}</h3>
       <ErrorSummary issues={failure.issues} error={failure.failure} prefix={PREFIX} labelOf={labelOf} attempt={failure.attempt} />
       <FormScopeProvider prefix={PREFIX} issues={failure.issues}>
         <div className="row">

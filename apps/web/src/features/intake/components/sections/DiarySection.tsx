@@ -60,7 +60,7 @@ export function DiarySection({ intake }: { intake: IntakeView }) {
       )}
       {intake.abilities.includes('intakeNotes.create') && (
         <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${PREFIX}-title`}>
-          <h3 id={`${PREFIX}-title`} className="h6">{t('intake.diary.new')}</h3>
+          <h3 id={`${PREFIX}-title`} className="h6 mb-4">{t('intake.diary.new')}</h3>
           <ErrorSummary issues={failure.issues} error={failure.failure} prefix={PREFIX} labelOf={() => t('intake.diary.text')} attempt={failure.attempt} />
           <FormScopeProvider prefix={PREFIX} issues={failure.issues}>
             <TextArea path="text" label={t('intake.diary.text')} required value={text} onChange={setText} maxLength={10_000} />
