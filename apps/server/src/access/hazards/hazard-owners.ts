@@ -21,19 +21,8 @@ export interface HazardScope {
   searched?: string[];
 }
 
-/** Ids of every row hanging from the hazard's people and schede (the `what` names the secrets use). */
-export interface ChildIds {
-  notes: string[];
-  serviceRequests: Ref[];
-  attachments: string[];
-  notices: string[];
-  consents: string[];
-  transfers: Ref[];
-  proposals: Ref[];
-  groups: Array<Ref & { personId: string }>;
-  grants: string[];
-  alerts: string[];
-}
+/** Ids of every row hanging from the hazard's people and schede (the `what` names the secrets use): the cross-tenant owners' lists. */
+export type ChildIds = Pick<Owners, 'notes' | 'serviceRequests' | 'attachments' | 'notices' | 'consents' | 'transfers' | 'proposals' | 'groups' | 'grants' | 'alerts'>;
 
 const uuids = (xs: string[]) => sql`ANY(${xs}::uuid[])`;
 
