@@ -1,5 +1,5 @@
 import { activeDefinitions, missingSections } from '@siso/shared';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB, FieldDefinition } from '../../db/types.js';
 import { definitionOf, loadFieldDefinitions, type FieldDefinitionRecord } from '../fields/fields.repo.js';
 import { settingsFromRow, type DeskConfigRow, type DeskSettings } from './desk-access.js';
@@ -30,6 +30,34 @@ export async function deskFields(
   return { all, offered: deskDefinitions(all, place.officeType, settings, on) };
 }
 
+/** A desk's configuration as selected by `deskConfigColumns` (JSON). */
+export interface DeskConfigColumns {
+  desk_row: DeskConfigRow | null;
+  field_definitions: Array<Selectable<FieldDefinition>> | null;
+}
+
+/**
+ * The columns of a desk's configuration — its settings (`desk_row`) and the ambito's definitions of
+ * schede (`field_definitions`) — for the desk `officeId` of the ambito `ambitoId` in `regioneId` (values
+ * or references to the enclosing query's columns): selected with what needs them, never on their own.
+ */
+export function deskConfigColumns(officeId: RawBuilder<unknown>, regioneId: RawBuilder<unknown>, ambitoId: RawBuilder<unknown>): RawBuilder<DeskConfigColumns> {
+  return sql<DeskConfigColumns>`(SELECT to_json(dc) FROM desk_config dc WHERE dc.office_id = ${officeId}) AS desk_row,
+    (SELECT json_agg(fd ORDER BY fd.position, fd.key) FROM field_definition fd
+      WHERE fd.regione_id = ${regioneId} AND fd.target = 'intake' AND (fd.ambito_id IS NULL OR fd.ambito_id = ${ambitoId})) AS field_definitions`;
+}
+
+/** The settings, every definition and those the desk offers on `on`, from `deskConfigColumns`. */
+export function deskConfigOf(
+  c: DeskConfigColumns,
+  desk: { officeId: string; officeType: string },
+  on: string,
+): { settings: DeskSettings; all: FieldDefinitionRecord[]; offered: FieldDefinitionRecord[] } {
+  const settings = settingsFromRow(desk.officeId, c.desk_row);
+  const all = (c.field_definitions ?? []).map(definitionOf);
+  return { settings, all, offered: deskDefinitions(all, desk.officeType, settings, on) };
+}
+
 /**
  * A desk's settings and the ambito's definitions of schede in one round trip (configuration read once
  * per request: issue 10, "Benchmark"), with those the desk offers on `on`.
@@ -39,14 +67,8 @@ export async function deskContextOf(
   place: { regioneId: string; ambitoId: string | null; officeType: string; officeId: string },
   on: string,
 ): Promise<{ settings: DeskSettings; all: FieldDefinitionRecord[]; offered: FieldDefinitionRecord[] }> {
-  const r = await sql<{ desk_row: DeskConfigRow | null; field_definitions: Array<Selectable<FieldDefinition>> | null }>`
-    SELECT (SELECT to_json(dc) FROM desk_config dc WHERE dc.office_id = ${place.officeId}) AS desk_row,
-           (SELECT json_agg(fd ORDER BY fd.position, fd.key) FROM field_definition fd
-             WHERE fd.regione_id = ${place.regioneId} AND fd.target = 'intake' AND (fd.ambito_id IS NULL OR fd.ambito_id = ${place.ambitoId})) AS field_definitions`.execute(db);
-  const row = r.rows[0];
-  const settings = settingsFromRow(place.officeId, row?.desk_row);
-  const all = (row?.field_definitions ?? []).map(definitionOf);
-  return { settings, all, offered: deskDefinitions(all, place.officeType, settings, on) };
+  const r = await sql<DeskConfigColumns>`SELECT ${deskConfigColumns(sql`${place.officeId}::uuid`, sql`${place.regioneId}::uuid`, sql`${place.ambitoId}::uuid`)}`.execute(db);
+  return deskConfigOf(r.rows[0] ?? { desk_row: null, field_definitions: null }, place, on);
 }
 
 /** Mandatory sections (and required desk fields) still missing: the rule of complete, of updating a complete scheda and of the view. */

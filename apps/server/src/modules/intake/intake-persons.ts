@@ -31,9 +31,7 @@ export function personSummaryJson(actor: ContextActor, intakeAlias: string): Raw
  * person as subject, and as target unless `listed` (a row of a list). No break-the-glass: it opens
  * one person on the reads of that person (persons.get and its pages), not in their summaries elsewhere.
  */
-export function presentPersonSummary(ctx: ReadAudit, actor: ContextActor, row: PersonSummaryRow, opts: { listed?: boolean } = {}): PersonSummary {
-  return presentSummary(ctx, actor, row, opts);
-}
+export const presentPersonSummary = presentSummary;
 
 /**
  * The people of schede, as compact summaries through `presentPersonSummary`, in one query. A person

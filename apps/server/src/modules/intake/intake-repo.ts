@@ -8,11 +8,9 @@ import type { DB } from '../../db/types.js';
 import type { ActionContext } from '../../http/action.js';
 import { AppError } from '../../http/app-error.js';
 import { statusOf } from '../consents/privacy-status.js';
-import { definitionOf } from '../fields/fields.repo.js';
 import { actorOf, type ContextActor } from '../organisation/require-actor.js';
 import { presentServiceRequest } from '../service-requests/service-request-repo.js';
-import { settingsFromRow } from './desk-access.js';
-import { deskDefinitions, missingOf } from './intake-custom-fields.js';
+import { deskConfigOf, deskDefinitions, missingOf } from './intake-custom-fields.js';
 import { INTAKE_RECORD } from './intake-kinds.js';
 import { presentIntakeNote } from './intake-notes.js';
 import { presentPersonSummary } from './intake-persons.js';
@@ -127,9 +125,10 @@ export async function loadIntakeView(ctx: ActionContext, id: string, parts?: Vie
  * their kinds' presenters.
  */
 export function presentIntake(ctx: ActionContext, actor: ContextActor, row: IntakeViewRow, known?: KnownConfig): IntakeView {
-  const settings = known?.settings ?? settingsFromRow(row.office_id, row.desk_row);
-  const all = known?.definitions ?? (row.field_definitions ?? []).map(definitionOf);
-  const offered = deskDefinitions(all, row.office_type, settings, row.access_date);
+  const desk = { officeId: row.office_id, officeType: row.office_type };
+  const { settings, all, offered } = known
+    ? { settings: known.settings, all: known.definitions, offered: deskDefinitions(known.definitions, row.office_type, known.settings, row.access_date) }
+    : deskConfigOf(row, desk, row.access_date);
   const own = presentRecord(
     ctx,
     actor,

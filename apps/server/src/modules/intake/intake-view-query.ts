@@ -1,15 +1,16 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { FieldClass } from '../../access/field-classes.js';
 import { openedClasses } from '../../access/present.js';
 import { canWrite, visible, visibleTo } from '../../access/visibility.js';
 import type { AsJson } from '../../db/json-row.js';
-import type { DB, FieldDefinition } from '../../db/types.js';
+import type { DB } from '../../db/types.js';
 import { inActorNoticeScope } from '../consents/notice-scope.js';
 import type { ContextActor } from '../organisation/require-actor.js';
 import { PERSON } from '../persons/person-kinds.js';
 import { serviceRequestsJson, type ServiceRequestRow } from '../service-requests/service-request-repo.js';
 import type { FieldDefinitionRecord } from '../fields/fields.repo.js';
-import type { DeskConfigRow, DeskSettings } from './desk-access.js';
+import type { DeskSettings } from './desk-access.js';
+import { deskConfigColumns, type DeskConfigColumns } from './intake-custom-fields.js';
 import { INTAKE_NOTE, INTAKE_RECORD } from './intake-kinds.js';
 import { personSummaryJson, type PersonSummaryRow } from './intake-persons.js';
 import type { IntakeRow } from './intake-repo.js';
@@ -35,10 +36,8 @@ export interface IntakeNoteRow {
  * requests with files, sends, the latest proposal — each under its own kind's rule joined to the
  * scheda (`via`): the scope guard checks every one (access/sql-scope-check.ts).
  */
-export interface IntakeViewRow extends IntakeRow {
+export interface IntakeViewRow extends IntakeRow, DeskConfigColumns {
   opened_classes: FieldClass[] | null;
-  desk_row: DeskConfigRow | null;
-  field_definitions: Array<Selectable<FieldDefinition>> | null;
   contact_points: Array<{ id: string; name: string }> | null;
   person_summary: PersonSummaryRow | null;
   person_privacy: { anonymous: boolean; signed: boolean } | null;
@@ -67,7 +66,7 @@ export async function loadIntakeViewRow(db: Kysely<DB>, actor: ContextActor, id:
            op.given_name || ' ' || op.family_name AS operator_name,
            ${canWrite(actor, INTAKE_RECORD, 'r', 'intakeRecords.update')} AS can_update,
            ${openedClasses(actor, INTAKE_RECORD, 'r.id')} AS opened_classes,
-           ${parts.known ? sql`NULL AS desk_row, NULL AS field_definitions` : configColumns},
+           ${parts.known ? sql`NULL AS desk_row, NULL AS field_definitions` : deskConfigColumns(sql.ref('r.office_id'), sql.ref('e.regione_id'), sql.ref('r.ambito_id'))},
            (SELECT json_agg(json_build_object('id', cp.id, 'name', cp.name) ORDER BY cp.name, cp.id)
               FROM contact_point cp WHERE cp.office_id = r.office_id AND cp.archived_at IS NULL) AS contact_points,
            ${personSummaryJson(actor, 'r')} AS person_summary,
@@ -84,12 +83,6 @@ export async function loadIntakeViewRow(db: Kysely<DB>, actor: ContextActor, id:
      WHERE r.id = ${id} AND ${visibleTo(actor, 'intakeRecords.get', INTAKE_RECORD, 'r')}`.execute(db);
   return r.rows[0] ?? null;
 }
-
-/** The scheda's desk's configuration (alias r, its ente e): settings and the ambito's custom fields. */
-const configColumns = sql`
-    (SELECT to_json(dc) FROM desk_config dc WHERE dc.office_id = r.office_id) AS desk_row,
-    (SELECT json_agg(fd ORDER BY fd.position, fd.key) FROM field_definition fd
-      WHERE fd.regione_id = e.regione_id AND fd.target = 'intake' AND (fd.ambito_id IS NULL OR fd.ambito_id = r.ambito_id)) AS field_definitions`;
 
 /** The scheda's children under alias r: each kind's rule joined to the scheda (`via`). */
 function childrenColumns(actor: ContextActor) {
