@@ -72,10 +72,16 @@ function aliasesOf(scope: Scope, condition: RawBuilder<boolean>): RawBuilder<unk
   return sql`person_alias al JOIN person pa ON pa.id = al.person_id AND ${scope.rule('pa')} WHERE ${condition} AND ${via('al', 'pa')}`;
 }
 
+/**
+ * The best similarity of an alias of `p` — a reference to person that already carries the search's rule,
+ * so the alias is joined to it directly (`aliasVia`) instead of to a second lookup of the person under the
+ * rule for every candidate (bench/person-search: a surname prefix ranks hundreds of candidates).
+ */
 function aliasScore(plan: SearchPlan, scope: Scope): RawBuilder<number> {
   if (plan.mode !== 'name') return sql<number>`0`;
+  const via = scope.aliasVia ?? (() => sql<boolean>`true`);
   return sql<number>`coalesce((SELECT max(similarity(al.surname_norm || ' ' || coalesce(al.name_norm, ''), ${plan.whole}))
-      FROM ${aliasesOf(scope, sql<boolean>`al.person_id = p.id`)}), 0)`;
+      FROM person_alias al WHERE al.person_id = p.id AND ${via('al', 'p')}), 0)`;
 }
 
 export interface SearchInput {
@@ -172,7 +178,8 @@ function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInp
   // may read the whole ambito from that index and filter it with the trigram operator, whose cost
   // it underestimates (measured at 1M people: 230 ms for "Marco Luuzi" instead of 23–39 through the trigram GIN).
   const baseFuzzy = sql`p.ambito_id = ${ambitoId} AND ${input.includeMerged ? sql`p.archived_at IS NULL` : sql`num_nulls(p.archived_at, p.merged_into) = 2`}`;
-  const cols = sql`p.id, p.protection_reason, p.surname_norm, p.name_norm, ${scope.inScope} AS in_scope, ${scope.canUpdate} AS can_update`;
+  // The alias score is computed where `p` is the person under the rule (a candidate's branch), not over the union.
+  const cols = sql`p.id, p.protection_reason, p.surname_norm, p.name_norm, ${scope.inScope} AS in_scope, ${scope.canUpdate} AS can_update, ${aliasScore(plan, scope)} AS alias_score`;
   const visible = (alias: string) => sql`(${sql.ref(`${alias}.in_scope`)} OR (${input.previews} AND ${sql.ref(`${alias}.protection_reason`)} IS NULL))`;
   const fuzzy =
     plan.splits.length === 0
@@ -198,7 +205,7 @@ function nameSearchQuery(ambitoId: string | null, scope: Scope, input: SearchInp
            x.surname_norm, x.name_norm, x.in_scope, x.can_update, x.name_score, x.alias_score
       FROM (
         SELECT * FROM (
-          SELECT p.*, ${nameScore(plan)} AS name_score, ${aliasScore(plan, scope)} AS alias_score
+          SELECT p.*, ${nameScore(plan)} AS name_score
             FROM c p WHERE ${visible('p')}
           OFFSET 0
         ) x
