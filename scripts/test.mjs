@@ -1,11 +1,17 @@
-// `npm test`: the whole suite, phase by phase, stopping at the first failure.
-//   typecheck → lint → unit → integration (embedded PGlite) → integration (PostgreSQL, only with
-//   TEST_DATABASE_URL) → e2e (Debian's Chromium, one SISO server).
+// `npm test`: the whole suite, in three stages, stopping after the first stage with a failure.
+//   1. typecheck, lint and unit, side by side;
+//   2. integration on the embedded PGlite and (only with TEST_DATABASE_URL) on PostgreSQL, side by side;
+//   3. e2e (Debian's Chromium, one SISO server).
+// Why side by side: Vitest gives each project max(cores − 1, 1) workers, so on the 2-core reference
+// machine every phase ran its files one at a time and left a core idle (docs/testing.md, "Keeping the
+// suite fast"). Phases of a stage run as separate processes; each line they print is prefixed with the
+// phase's name, and each phase's time is printed when it ends.
 // Names of phases as arguments run only those, e.g. `node scripts/test.mjs lint unit`.
 // Plain Node ESM, no dependencies (docs/testing.md).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,12 +19,13 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const vitest = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vitest.cmd' : 'vitest');
 
 const phases = [
-  { name: 'typecheck', cmd: npm, args: ['run', 'typecheck'] },
-  { name: 'lint', cmd: npm, args: ['run', 'lint'] },
-  { name: 'unit', cmd: vitest, args: ['run', '--project', 'unit'] },
-  { name: 'int-pglite', cmd: vitest, args: ['run', '--project', 'int-pglite'] },
+  { name: 'typecheck', stage: 1, cmd: npm, args: ['run', 'typecheck'] },
+  { name: 'lint', stage: 1, cmd: npm, args: ['run', 'lint'] },
+  { name: 'unit', stage: 1, cmd: vitest, args: ['run', '--project', 'unit'] },
+  { name: 'int-pglite', stage: 2, cmd: vitest, args: ['run', '--project', 'int-pglite'] },
   {
     name: 'int-postgres',
+    stage: 2,
     cmd: vitest,
     args: ['run', '--project', 'int-postgres'],
     skip: () =>
@@ -26,7 +33,7 @@ const phases = [
         ? null
         : 'TEST_DATABASE_URL non impostata (es. postgres://postgres@127.0.0.1:5432/postgres)',
   },
-  { name: 'e2e', cmd: vitest, args: ['run', '--project', 'e2e'] },
+  { name: 'e2e', stage: 3, cmd: vitest, args: ['run', '--project', 'e2e'] },
 ];
 
 const wanted = process.argv.slice(2);
@@ -36,44 +43,52 @@ if (unknown.length) {
   process.exit(2);
 }
 const selected = wanted.length ? phases.filter((p) => wanted.includes(p.name)) : phases;
+const stages = [...new Set(selected.map((p) => p.stage))].map((s) => selected.filter((p) => p.stage === s));
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const line = '━'.repeat(72);
-let current = null;
+const running = new Set();
 
-function run(cmd, args) {
+/** Runs one phase; alone in its stage it inherits the terminal, otherwise its lines are prefixed. */
+function run(phase, args, alone) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
-    current = child;
+    const child = spawn(phase.cmd, args, { cwd: root, stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: process.env });
+    running.add(child);
+    if (!alone) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (l) => out.write(`[${phase.name}] ${l}\n`));
+      }
+    }
     child.on('error', (err) => {
-      console.error(`[test] impossibile avviare ${cmd}: ${err.message}`);
+      console.error(`[test] impossibile avviare ${phase.cmd}: ${err.message}`);
+      running.delete(child);
       resolve(127);
     });
-    child.on('exit', (code) => {
-      current = null;
+    // 'close', not 'exit': the piped output is read to its end before the phase counts as finished.
+    child.on('close', (code) => {
+      running.delete(child);
       resolve(code ?? 1);
     });
   });
 }
 
-// Ctrl+C reaches the child through the terminal; make sure a SIGTERM does too, then stop.
+// Ctrl+C reaches the children through the terminal; make sure a SIGTERM does too, then stop.
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    if (current) current.kill(sig);
+    if (running.size) for (const child of running) child.kill(sig);
     else process.exit(130);
   });
 }
 
-const results = [];
-const t0 = Date.now();
-let failed = null;
-for (const [i, phase] of selected.entries()) {
-  const tag = `[${i + 1}/${selected.length}] ${phase.name}`;
+async function runPhase(phase, number, alone) {
+  const tag = `[${number}/${selected.length}] ${phase.name}`;
   const reason = phase.skip?.();
   if (reason) {
     console.log(`\n${line}\n${tag}: SALTATA — ${reason}\n${line}`);
-    results.push({ name: phase.name, status: 'saltata', note: reason });
-    continue;
+    return { name: phase.name, status: 'saltata', note: reason };
   }
   const shown = `${path.basename(phase.cmd).replace(/\.cmd$/, '')} ${phase.args.join(' ')}`;
   console.log(`\n${line}\n${tag}: ${shown}\n${line}`);
@@ -81,18 +96,27 @@ for (const [i, phase] of selected.entries()) {
   // Vitest phases also write a JSON report, so the summary can count tests across phases.
   const report = path.join(root, 'test-results', `${phase.name}.json`);
   fs.rmSync(report, { force: true });
-  const args = phase.cmd === vitest ? [...phase.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`] : phase.args;
-  const code = await run(phase.cmd, args);
+  // Side by side, the live progress of Vitest's default reporter would interleave: one line per file instead.
+  const reporter = alone ? 'default' : 'dot';
+  const args = phase.cmd === vitest ? [...phase.args, `--reporter=${reporter}`, '--reporter=json', `--outputFile.json=${report}`] : phase.args;
+  const code = await run(phase, args, alone);
   const ms = Date.now() - started;
   const ok = code === 0;
   console.log(`\n[test] ${phase.name}: ${ok ? 'ok' : `FALLITA (uscita ${code})`} in ${seconds(ms)}`);
-  results.push({ name: phase.name, status: ok ? 'ok' : 'FALLITA', ms, code });
-  if (!ok) {
-    failed = phase.name;
-    break;
-  }
+  return { name: phase.name, status: ok ? 'ok' : 'FALLITA', ms, code };
 }
-for (const phase of selected.slice(results.length)) {
+
+const results = [];
+const t0 = Date.now();
+let failed = null;
+for (const stage of stages) {
+  const live = stage.filter((p) => !p.skip?.());
+  const done = await Promise.all(stage.map((p) => runPhase(p, selected.indexOf(p) + 1, live.length <= 1)));
+  results.push(...done);
+  failed = done.find((r) => r.status === 'FALLITA')?.name ?? null;
+  if (failed) break;
+}
+for (const phase of selected.filter((p) => !results.some((r) => r.name === p.name))) {
   results.push({ name: phase.name, status: 'non eseguita', note: `dopo il fallimento di ${failed}` });
 }
 
@@ -119,9 +143,10 @@ const countLine = `tests: ${passed} passed, ${failed ? Math.max(failedTests, 1) 
 fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'test-results', 'summary.txt'), `${countLine}\n`);
 if (failed) {
-  console.log(`\nnpm test: FALLITO nella fase ${failed}`);
+  const first = results.find((r) => r.status === 'FALLITA');
+  console.log(`\nnpm test: FALLITO nella fase ${results.filter((r) => r.status === 'FALLITA').map((r) => r.name).join(', ')}`);
   console.log(countLine);
-  process.exit(results.find((r) => r.name === failed)?.code || 1);
+  process.exit(first?.code || 1);
 }
 console.log('\nnpm test: tutte le fasi superate');
 console.log(countLine);
