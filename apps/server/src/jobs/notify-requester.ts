@@ -18,15 +18,14 @@ export async function notifyRequester(
     .selectFrom('job_run')
     .innerJoin('operator', 'operator.id', 'job_run.requested_by')
     .innerJoin('ente', 'ente.id', 'job_run.requested_ente_id')
-    .select(['operator.id as operatorId', 'operator.email', 'operator.given_name', 'operator.locale', 'ente.id as enteId', 'ente.ambito_id', 'job_run.attempt'])
+    .select(['operator.id as operatorId', 'ente.id as enteId', 'ente.ambito_id', 'job_run.attempt'])
     .where('job_run.id', '=', runId)
     .where('job_run.trigger', '=', 'manual')
     .executeTakeFirst();
   if (!run) return;
   // Per the operator's alert preferences (alerts.setPreferences): in-app and/or e-mail.
   await db.transaction().execute(async (tx) => {
-    await notify(tx, {
-      operatorId: run.operatorId,
+    await notify(tx, [run.operatorId], {
       ambitoId: run.ambito_id,
       enteId: run.enteId,
       type: outcome === 'succeeded' ? 'job.succeeded' : 'job.failed',
@@ -35,7 +34,7 @@ export async function notifyRequester(
       publicUrl,
       email:
         outcome === 'failed'
-          ? { template: 'job.failed', params: { name: run.given_name, job: def.title, attempts: String(run.attempt), url: `${publicUrl}/sistema/job` } }
+          ? { template: 'job.failed', params: { job: def.title, attempts: String(run.attempt), url: `${publicUrl}/sistema/job` } }
           : undefined,
     });
   });

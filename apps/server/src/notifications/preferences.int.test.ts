@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../db/transaction.js';
+import { addOperator } from '../testing/add-operator.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { notify } from './notify.js';
 
@@ -20,9 +21,10 @@ async function placement(username: string) {
 
 async function notifyJobFailed(username: string) {
   const p = await placement(username);
-  return withTransaction(t.database.db, (tx) =>
-    notify(tx, { operatorId: p.operatorId, ambitoId: p.ambito_id, enteId: p.ente_id, type: 'job.failed', title: 'Job «prova» non riuscito', publicUrl: 'http://siso.test' }),
+  const [delivery] = await withTransaction(t.database.db, (tx) =>
+    notify(tx, [p.operatorId], { ambitoId: p.ambito_id, enteId: p.ente_id, type: 'job.failed', title: 'Job «prova» non riuscito', publicUrl: 'http://siso.test' }),
   );
+  return { alertId: delivery!.alertId, emailId: delivery!.emailId };
 }
 
 describe('alert preferences', () => {
@@ -66,5 +68,16 @@ describe('alert preferences', () => {
     const inApp = await notifyJobFailed('sportello');
     expect(inApp.alertId).not.toBeNull();
     expect(inApp.emailId).toBeNull();
+  });
+  it('tell each operator once, and a disabled operator never', async () => {
+    await addOperator(t, { username: 'pref_gone', like: 'sportello', officeType: 'sportello_accoglienza', profile: 'operatore_sportello' });
+    await t.database.db.updateTable('operator').set({ disabled_at: new Date() }).where('username', '=', 'pref_gone').execute();
+    const [p, gone] = await Promise.all([placement('responsabile'), placement('pref_gone')]);
+    const deliveries = await withTransaction(t.database.db, (tx) =>
+      notify(tx, [p.operatorId, gone.operatorId, p.operatorId], { ambitoId: p.ambito_id, enteId: p.ente_id, type: 'job.succeeded', title: 'Job «doppio» completato', publicUrl: 'http://siso.test' }),
+    );
+    expect(deliveries).toEqual([{ operatorId: p.operatorId, alertId: expect.any(String), emailId: null }]);
+    const rows = await t.database.db.selectFrom('alert').select('recipient_id').where('title', '=', 'Job «doppio» completato').execute();
+    expect(rows).toEqual([{ recipient_id: p.operatorId }]);
   });
 });

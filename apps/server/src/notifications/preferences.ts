@@ -12,14 +12,37 @@ export async function preferencesOf(db: Kysely<DB>, operatorId: string): Promise
   });
 }
 
-/** One type's preference (types outside the catalogue: in-app only). */
-export async function preferenceOf(db: Kysely<DB>, operatorId: string, type: string): Promise<{ inApp: boolean; email: boolean }> {
-  const r = await db
-    .selectFrom('alert_preference')
-    .select(['in_app', 'email'])
-    .where('operator_id', '=', operatorId)
-    .where('alert_type', '=', type)
-    .executeTakeFirst();
-  if (r) return { inApp: r.in_app, email: r.email };
-  return type in alertTypeDefaults ? { ...alertTypeDefaults[type as AlertType] } : { inApp: true, email: false };
+/** What a notice needs to know of one recipient: how they want this type, and where and in which language to mail. */
+export interface RecipientChoice {
+  operatorId: string;
+  inApp: boolean;
+  email: boolean;
+  address: string | null;
+  givenName: string;
+  locale: 'it' | 'en';
+}
+
+/**
+ * Each enabled operator among `operatorIds` with their choice for `type` — their own row, else the
+ * type's default (alertTypeDefaults) — in one query, however many recipients a notice has.
+ */
+export async function choicesFor(db: Kysely<DB>, operatorIds: readonly string[], type: AlertType): Promise<RecipientChoice[]> {
+  if (operatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('operator as o')
+    .leftJoin('alert_preference as p', (j) => j.onRef('p.operator_id', '=', 'o.id').on('p.alert_type', '=', type))
+    .select(['o.id', 'o.email as address', 'o.given_name', 'o.locale', 'p.in_app', 'p.email'])
+    .where('o.id', 'in', [...operatorIds])
+    .where('o.disabled_at', 'is', null)
+    .orderBy('o.id')
+    .execute();
+  const byDefault = alertTypeDefaults[type];
+  return rows.map((r) => ({
+    operatorId: r.id,
+    inApp: r.in_app ?? byDefault.inApp,
+    email: r.email ?? byDefault.email,
+    address: r.address,
+    givenName: r.given_name,
+    locale: r.locale === 'en' ? 'en' : 'it',
+  }));
 }

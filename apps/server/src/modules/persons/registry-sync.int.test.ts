@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnprSimulator } from '../../anpr-simulator/index.js';
+import { addOperator } from '../../testing/add-operator.js';
+import { placementOf } from '../../testing/placement.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 
 /**
  * Registry integration end to end (issue 4, point 8): "load from ANPR" through the real client and
  * the PDND/ModI contract simulator, and the nightly job that applies registry changes of followed
- * people as validity-dated history and raises alerts; a registry that fails changes nothing.
+ * people as validity-dated history and raises alerts, as each operator asked (in-app / e-mail); a
+ * registry that fails changes nothing.
  */
 let t: TestApp;
 let sim: AnprSimulator;
@@ -124,9 +127,10 @@ describe('registry (ANPR simulator)', () => {
     expect((await sportello.call('persons.get', { id: b.id })).body).toMatchObject({ deceased: true, dateOfDeath: '2026-10-15' });
     const history = await sportello.call('persons.history', { id: b.id });
     expect(history.body.items[0]).toMatchObject({ source: 'registry', changes: [{ field: 'dateOfDeath', before: null, after: '2026-10-15' }] });
-    const office = await t.database.db.selectFrom('person').select('office_id').where('id', '=', a.id).executeTakeFirstOrThrow();
+    // The office holding them is told through its operators (the desk has one: sportello).
+    const desk = await placementOf(t.database.db, 'sportello');
     const alerts = await t.database.db.selectFrom('alert').select(['title', 'link_id']).where('type', '=', 'registry.change')
-      .where('recipient_kind', '=', 'office').where('recipient_id', '=', office.office_id).execute();
+      .where('recipient_kind', '=', 'operator').where('recipient_id', '=', desk.operatorId).execute();
     expect(alerts.map((x) => x.link_id).sort()).toEqual([a.id, b.id].sort());
     expect(alerts.find((x) => x.link_id === b.id)!.title).toMatch(/decesso/);
     // Running again applies nothing twice.
@@ -135,5 +139,62 @@ describe('registry (ANPR simulator)', () => {
     expect(count.n).toBe(1);
     const audited = await t.database.db.selectFrom('audit_event').select('subject_people').where('action', '=', 'registry.sync').execute();
     expect(audited.flatMap((x) => x.subject_people ?? [])).toEqual(expect.arrayContaining([a.id, b.id]));
+  });
+  it('tells each operator of the office as they asked: in-app, e-mail, both or neither (issue 11, point 4)', async () => {
+    const db = t.database.db;
+    // Three more operators of the sportello's desk: one turned both channels off, one wants e-mail
+    // only, one both; sportello keeps the defaults of registry.change (in-app, no e-mail).
+    const desk = (username: string) => addOperator(t, { username, like: 'sportello', officeType: 'sportello_accoglienza', profile: 'operatore_sportello' });
+    const quiet = (await desk('sync_quiet')).client;
+    const mailOnly = (await desk('sync_mail')).client;
+    const both = (await desk('sync_both')).client;
+    for (const [c, inApp, email] of [[quiet, false, false], [mailOnly, false, true], [both, true, true]] as const) {
+      expect((await c.call('alerts.setPreferences', { items: [{ type: 'registry.change', inApp, email }] })).status).toBe(200);
+    }
+    const mover = resident(used);
+    used.add(mover.fiscalCode);
+    const person = await registerFromRegistry(mover.fiscalCode);
+    expect((await waitForRun((await admin.call('jobs.start', { name: 'registry.sync', payload: {} })).body.id)).status).toBe('succeeded');
+    sim.recordChange({ kind: 'moves', subject: mover.fiscalCode, to: { comuneIstat: '054039', specie: 'VIA', denominazione: 'MAZZINI', civic: '3' }, effectiveDate: '2026-11-02' });
+    // The job's requester (another producer, jobs/notify-requester.ts) wants a completed run by e-mail
+    // only: the mail shows that they were told, and there must be no in-app alert beside it.
+    expect((await admin.call('alerts.setPreferences', { items: [{ type: 'job.succeeded', inApp: false, email: true }] })).status).toBe(200);
+    const runMails = () => db.selectFrom('email_outbox').select('id').where('to_address', '=', 'admin@demo.siso.invalid').where('subject', 'like', '%Sincronizzazione anagrafe%completato%').execute();
+    const mailsBefore = (await runMails()).length;
+    const run = await waitForRun((await admin.call('jobs.start', { name: 'registry.sync', payload: {} })).body.id);
+    expect(run.status).toBe('succeeded');
+
+    const told = async (username: string) => {
+      const at = await placementOf(db, username);
+      const inApp = await db.selectFrom('alert').select('title').where('type', '=', 'registry.change').where('link_id', '=', person.id)
+        .where('recipient_kind', '=', 'operator').where('recipient_id', '=', at.operatorId).execute();
+      const mails = await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', `${username}@demo.siso.invalid`)
+        .where('subject', 'like', '%Variazione anagrafica%').execute();
+      return { inApp: inApp.length, email: mails.length, mails };
+    };
+    expect(await told('sportello')).toMatchObject({ inApp: 1, email: 0 });
+    expect(await told('sync_quiet')).toMatchObject({ inApp: 0, email: 0 });
+    expect(await told('sync_both')).toMatchObject({ inApp: 1, email: 1 });
+    const mailed = await told('sync_mail');
+    expect(mailed).toMatchObject({ inApp: 0, email: 1 });
+    // The mail says that something is waiting in SISO: the kind of change, never the person.
+    expect(mailed.mails[0]!.body_text).toContain('Variazione anagrafica: cambio di residenza');
+    expect(mailed.mails[0]!.body_text).not.toContain(mover.surname);
+    // Nothing is addressed to the office as a whole any more: each operator's preference decided.
+    const toOffice = await db.selectFrom('alert').select('id').where('link_id', '=', person.id).where('recipient_kind', '<>', 'operator').execute();
+    expect(toOffice).toEqual([]);
+    // What the quiet operator sees in the bell agrees.
+    const bell = await quiet.call('alerts.find', {});
+    expect(bell.body.items.filter((i: { link: { id: string } | null }) => i.link?.id === person.id)).toEqual([]);
+    // The requester is told after the run is marked succeeded: wait for the mail, then look for the alert.
+    for (const until = Date.now() + 30_000; (await runMails()).length === mailsBefore; ) {
+      if (Date.now() > until) throw new Error('the requester got no e-mail for the completed run');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await runMails()).length).toBe(mailsBefore + 1);
+    const requester = await placementOf(db, 'admin');
+    const runAlerts = await db.selectFrom('alert').select('id').where('type', '=', 'job.succeeded').where('link_id', '=', run.id)
+      .where('recipient_id', '=', requester.operatorId).execute();
+    expect(runAlerts).toEqual([]);
   });
 });

@@ -3,12 +3,13 @@ import { sql, type Kysely } from 'kysely';
 import type { SocialCategory } from '@siso/shared';
 import { insertedBy } from '../../../access/visibility.js';
 import type { DB } from '../../../db/types.js';
+import { notify } from '../../../notifications/notify.js';
+import { operatorsOf } from '../../../notifications/recipients.js';
 import type { Tx } from '../../../db/transaction.js';
 import type { ContextActor } from '../../organisation/require-actor.js';
 import { PERSON } from '../../persons/person-kinds.js';
 import type { DeskSettings } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
-import { notifyOperators, operatorsOf } from '../transfers/notify-offices.js';
 import { TAKE_CHARGE_PROPOSAL } from './proposal-repo.js';
 
 export interface CompletedIntake {
@@ -70,7 +71,7 @@ export async function openProposal(db: Kysely<DB>, actor: ContextActor, intake: 
   }
   const tx = db as Tx; // always the request's transaction (see above)
   const office = await db.selectFrom('office').select('name').where('id', '=', intake.officeId).executeTakeFirstOrThrow();
-  await notifyOperators(tx, await operatorsOf(tx, offices.map((o) => o.id), 'proposals.find'), {
+  await notify(tx, await operatorsOf(tx, offices.map((o) => ({ kind: 'office', id: o.id })), 'proposals.find'), {
     ambitoId: intake.ambitoId, enteId: destEnteId, type: 'intake.proposal',
     title: `Nuova proposta di presa in carico da ${office.name}`, link: { kind: 'proposal', id }, publicUrl,
   });

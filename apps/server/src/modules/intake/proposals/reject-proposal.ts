@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { proposalsReject } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import { notify } from '../../../notifications/notify.js';
+import { operatorsOf } from '../../../notifications/recipients.js';
 import { actorOf } from '../../organisation/require-actor.js';
-import { notifyOperators, operatorsOf } from '../transfers/notify-offices.js';
 import { assertOpen, proposalOfEnte, recordProposalStep } from './proposal-access.js';
 import { presentProposals } from './proposal-repo.js';
 
@@ -17,7 +18,7 @@ export const rejectProposal = defineHandler(proposalsReject, async (ctx, input) 
   assertOpen(row, input.version);
   await recordProposalStep(ctx, actor, row.id, sql`status = 'rejected', note = ${input.note}, decided_at = now(), decided_by = ${actor.operatorId}`);
   const publicUrl = ctx.services.config.publicUrl;
-  await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [row.source_office_id], 'intakeRecords.complete'), {
+  await notify(ctx.tx, await operatorsOf(ctx.tx, [{ kind: 'office', id: row.source_office_id }], 'intakeRecords.complete'), {
     ambitoId: row.ambito_id, enteId: row.source_ente_id, type: 'intake.proposalRejected',
     title: `Proposta di presa in carico della scheda ${row.intake_number} respinta da ${row.dest_ente_name}`,
     link: { kind: 'intakeRecord', id: row.intake_id }, publicUrl,

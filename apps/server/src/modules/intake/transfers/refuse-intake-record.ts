@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { intakeRecordsRefuse } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
+import { notify } from '../../../notifications/notify.js';
+import { operatorsOf } from '../../../notifications/recipients.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { decideTransfer, lockPendingTransfer } from './decide-transfer.js';
-import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { presentTransfer, selectTransfers } from './transfer-repo.js';
 
 /**
@@ -17,7 +18,7 @@ export const refuseIntakeRecord = defineHandler(intakeRecordsRefuse, async (ctx,
   const transfer = await lockPendingTransfer(ctx.tx, actor, input.transferId, input.version);
   await decideTransfer(ctx, actor, transfer.id, { status: 'refused', reason: input.reason });
   const publicUrl = ctx.services.config.publicUrl;
-  await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [transfer.source_office_id], 'intakeRecords.send'), {
+  await notify(ctx.tx, await operatorsOf(ctx.tx, [{ kind: 'office', id: transfer.source_office_id }], 'intakeRecords.send'), {
     ambitoId: transfer.source_ambito_id, enteId: transfer.source_ente_id, type: 'intake.refused',
     title: `Scheda ${transfer.snapshot.number} rifiutata da ${transfer.dest_office_name}`,
     // The sending desk cannot open the destination's inbox: the link leads to its own scheda.

@@ -4,11 +4,12 @@ import { intakeRecordsSend } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
 import { AppError } from '../../../http/app-error.js';
 import { queueEmail } from '../../../notifications/email-outbox.js';
+import { notify } from '../../../notifications/notify.js';
+import { operatorsOf } from '../../../notifications/recipients.js';
 import { insertedBy } from '../../../access/visibility.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { deskSettingsOf } from '../desk-access.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
-import { notifyOperators, operatorsOf } from './notify-offices.js';
 import { resolveDestination } from './transfer-destination.js';
 import { INTAKE_TRANSFER, presentTransfer, selectTransfers } from './transfer-repo.js';
 import { loadSendable } from './transfer-snapshot.js';
@@ -41,7 +42,7 @@ export const sendIntakeRecord = defineHandler(intakeRecordsSend, async (ctx, inp
   const publicUrl = ctx.services.config.publicUrl;
   const link = `${publicUrl}/sportello/ricevute/${id}`;
   const title = `Scheda ${intake.number} ricevuta da ${intake.office_name}`;
-  await notifyOperators(ctx.tx, await operatorsOf(ctx.tx, [dest.officeId], 'intakeRecords.receive'), {
+  await notify(ctx.tx, await operatorsOf(ctx.tx, [{ kind: 'office', id: dest.officeId }], 'intakeRecords.receive'), {
     ambitoId: dest.ambitoId, enteId: dest.enteId, type: 'intake.received', title, link: { kind: 'intakeTransfer', id }, publicUrl,
   });
   const to = input.emailTo ?? dest.officeEmail;

@@ -1,28 +1,20 @@
 import { z } from 'zod';
-import { sql } from 'kysely';
 import { writeAudit } from '../../../audit/audit-writer.js';
 import { defineJob } from '../../../jobs/job-definition.js';
-import { raiseAlert } from '../../../notifications/alerts.js';
 import { PERSON } from '../person-kinds.js';
 import { SYSTEM_CALL, type RegistryChange } from '../registry/registry-client.js';
 import { RegistryUnavailableError } from '../registry/registry-errors.js';
+import { announceRegistryChange } from './announce-registry-change.js';
 import { applyRegistryChange, type FollowedPerson } from './apply-registry-change.js';
-
-const kindLabel: Record<RegistryChange['kind'], string> = {
-  residence: 'cambio di residenza',
-  household: 'variazione del nucleo familiare',
-  death: 'decesso',
-  civil_status: 'variazione dello stato civile',
-  names: 'variazione di cognome o nome',
-};
 
 /**
  * Nightly registry sync (issue 4, point 8): for each ambito, the people followed (`registry_sync`,
  * set for people with an open case) with a definitive fiscal code are asked to the registry for
  * changes since the last cursor; each change is applied as validity-dated history and announced to
  * the office holding the person and to the operators granted on them (the case team, once case files
- * exist). A registry that times out or answers garbage fails the run: pg-boss retries it with
- * exponential backoff and the failure stays in the run history and in registry_sync_state.
+ * exist), each as they asked (announce-registry-change.ts). A registry that times out or answers
+ * garbage fails the run: pg-boss retries it with exponential backoff and the failure stays in the run
+ * history and in registry_sync_state.
  */
 export const registrySyncJob = defineJob({
   name: 'registry.sync',
@@ -74,19 +66,7 @@ export const registrySyncJob = defineJob({
           applied += 1;
           touched.set(row.id, [...(touched.get(row.id) ?? []), change.kind]);
         }
-        for (const [personId, kinds] of touched) {
-          const p = byId.get(personId)!;
-          const title = `Variazione anagrafica: ${[...new Set(kinds)].map((k) => kindLabel[k]).join(', ')}`;
-          // The office holding the person, and every operator or office granted on them (team, sharing).
-          const recipients = await sql<{ kind: 'operator' | 'office' | 'ente'; id: string }>`
-            SELECT 'office' AS kind, ${p.office_id}::uuid AS id
-            UNION SELECT g.subject_kind, g.subject_id FROM access_grant g
-             WHERE g.record_kind = ${PERSON} AND g.record_id = ${personId} AND g.revoked_at IS NULL
-               AND (g.valid_to IS NULL OR g.valid_to >= current_date)`.execute(tx);
-          for (const r of recipients.rows) {
-            await raiseAlert(tx, { ambitoId: p.ambito_id, enteId: p.ente_id, type: 'registry.change', recipient: r, title, link: { kind: PERSON, id: personId } });
-          }
-        }
+        for (const [personId, kinds] of touched) await announceRegistryChange(tx, byId.get(personId)!, kinds, ctx.services.config.publicUrl);
         await writeAudit(tx, {
           action: 'registry.sync', outcome: 'ok', actor: null, requestId: ctx.runId, clientIp: 'job',
           subjectPeople: [...touched.keys()], targets: [...touched.keys()].map((id) => ({ kind: PERSON, id })),
@@ -98,7 +78,8 @@ export const registrySyncJob = defineJob({
       });
       await ctx.progress(i + 1, ambiti.length, `ambito ${i + 1}/${ambiti.length}`);
     }
-    ctx.services.afterCommit({ audit: true, outbox: false });
+    // The outbox too: an announcement may have queued e-mails (email.send jobs).
+    ctx.services.afterCommit({ audit: true, outbox: true });
     return { people, applied };
   },
 });
