@@ -1,3 +1,5 @@
+import type { FieldMessageKey } from '@siso/shared';
+
 /**
  * Password rules for a new password (OWASP ASVS 4.0 §2.1: at least 12 characters, up to 128 allowed,
  * no composition rules forced on long passphrases, checked against common passwords; AgID "Linee guida
@@ -16,8 +18,8 @@ const COMMON = new Set([
   'forzainter12', 'demo-siso-2026', 'siso-siso-siso', 'comune123456', 'servizisociali',
 ].map((p) => p.toLowerCase()));
 
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
+export function passwordProblems(password: string, username: string): FieldMessageKey[] {
+  const problems: FieldMessageKey[] = [];
   if ([...password].length < MIN_LENGTH) problems.push('password_troppo_corta');
   const lower = password.toLowerCase();
   if (username.length >= 3 && lower.includes(username.toLowerCase())) problems.push('password_contiene_username');

@@ -1,9 +1,12 @@
-import { errorStatus, type ErrorCode } from '@siso/shared';
+import { errorStatus, type ErrorCode, type FieldMessageKey } from '@siso/shared';
 
 export interface ErrorDetail {
   path: string;
-  /** A message key from the shared catalogue (fieldMessages) or a ready Italian sentence. */
-  message: string;
+  /**
+   * A key of the shared catalogue (`fieldMessages`), rendered in the client's language by
+   * `errorBody`: a closed union, so a key without its texts, or a sentence, does not compile.
+   */
+  message: FieldMessageKey;
 }
 
 /**

@@ -8,7 +8,7 @@ function schemaOf(s: z.ZodType, io: 'input' | 'output'): Record<string, unknown>
 const errorResponses = {
   '400': { description: 'invalid_input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   '401': { description: 'unauthenticated', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '403': { description: 'forbidden · context_required · field_masked', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '403': { description: 'forbidden · csrf_invalid · context_required · field_masked', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   '404': { description: 'not_found', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   '409': { description: 'conflict (stale version)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
 };

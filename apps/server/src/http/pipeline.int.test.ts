@@ -56,10 +56,17 @@ describe('wire contract: errors', () => {
     expect(res.body.code).toBe('forbidden');
   });
 
-  it('refuses a mutation without the CSRF token', async () => {
+  // The web client renews its token on exactly this answer (apps/web/src/lib/api.ts; its unit test
+  // uses this body, tests/e2e/csrf.e2e.test.ts the live one).
+  it('refuses a mutation without the CSRF token: 403 csrf_invalid at path x-csrf-token', async () => {
     const res = await admin.call('fixtures.create', { title: 'a', dueOn: null, amount: null }, { headers: { 'x-csrf-token': 'wrong' } });
     expect(res.status).toBe(403);
-    expect(res.body.details[0].path).toBe('x-csrf-token');
+    expect(res.body).toEqual({
+      code: 'csrf_invalid',
+      message: 'Token di sicurezza mancante o scaduto: ricaricare la pagina.',
+      details: [{ path: 'x-csrf-token', message: 'Token di sicurezza mancante o scaduto: ricaricare la pagina.' }],
+      requestId: expect.any(String),
+    });
     const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM fixture_note WHERE title = 'a'`.execute(t.database.db);
     expect(count.rows[0]!.n).toBe(0);
   });

@@ -81,7 +81,7 @@ async function authenticateAndValidate(st: RequestState): Promise<string | undef
   checkAccess(contract, st.auth);
   if (contract.kind === 'mutation' && contract.access !== 'public' && !CSRF_EXEMPT.has(contract.name)) {
     const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !st.auth?.csrfMatches(sent)) throw new AppError('forbidden', [{ path: 'x-csrf-token', message: 'csrf' }]);
+    if (typeof sent !== 'string' || !st.auth?.csrfMatches(sent)) throw new AppError('csrf_invalid', [{ path: 'x-csrf-token', message: 'csrf' }]);
   }
   // Before the schema, for every action whatever its contract: control characters, bad keys, nesting.
   const raw = parseInput(contract, req);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, call, getCsrfToken, setCsrfToken } from './api';
+import { errorMessages, fieldMessages } from '@siso/shared';
 import { i18n } from '../i18n/i18n';
 
 const operator = { id: '7d4f1a4e-0000-4000-8000-000000000001', username: 'assistente', displayName: 'Anna Rossi' };
@@ -108,9 +109,19 @@ describe('call', () => {
     expect(error).toMatchObject({ status: 200, code: 'invalid_response' });
   });
 
+  // The body is the server's answer to a stale token, as apps/server/src/http/pipeline.int.test.ts
+  // pins it ('refuses a mutation without the CSRF token'); tests/e2e/csrf.e2e.test.ts drives the
+  // same renewal in Chromium against the real server.
+  const csrfRejection = {
+    code: 'csrf_invalid',
+    message: errorMessages.csrf_invalid.it,
+    details: [{ path: 'x-csrf-token', message: fieldMessages.csrf.it }],
+    requestId: 'req-csrf',
+  };
+
   it('renews a rejected CSRF token through auth.me and repeats the call once', async () => {
     setCsrfToken('stale');
-    fetchMock.mockResolvedValueOnce(reply(403, { code: 'csrf_invalid', message: 'Token', details: [] }));
+    fetchMock.mockResolvedValueOnce(reply(403, csrfRejection));
     fetchMock.mockResolvedValueOnce(reply(200, { ...session, csrfToken: 'fresh' }));
     fetchMock.mockResolvedValueOnce(reply(200, { updated: 2 }));
     await expect(call('alerts.markRead', { all: true })).resolves.toEqual({ updated: 2 });
@@ -121,5 +132,23 @@ describe('call', () => {
     ]);
     expect(sentHeaders(0)['x-csrf-token']).toBe('stale');
     expect(sentHeaders(2)['x-csrf-token']).toBe('fresh');
+  });
+
+  it('repeats the call only once: a second rejection is the caller\'s error', async () => {
+    setCsrfToken('stale');
+    fetchMock.mockResolvedValueOnce(reply(403, csrfRejection));
+    fetchMock.mockResolvedValueOnce(reply(200, { ...session, csrfToken: 'fresh' }));
+    fetchMock.mockResolvedValueOnce(reply(403, csrfRejection));
+    const error = await call('alerts.markRead', { all: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, code: 'csrf_invalid' });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not renew on a plain forbidden (the profile lacks the permission)', async () => {
+    setCsrfToken('tok');
+    fetchMock.mockResolvedValueOnce(reply(403, { code: 'forbidden', message: errorMessages.forbidden.it, details: [] }));
+    const error = await call('alerts.markRead', { all: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

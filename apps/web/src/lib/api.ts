@@ -92,10 +92,28 @@ async function post(name: ActionName, input: unknown, signal?: AbortSignal): Pro
   }
 }
 
+/** The server's answer to a missing or stale `x-csrf-token` (wire contract: 403 `csrf_invalid`). */
+function isCsrfRejection(status: number, body: unknown): boolean {
+  const parsed = errorBodySchema.safeParse(body);
+  return status === errorStatus.csrf_invalid && parsed.success && parsed.data.code === 'csrf_invalid';
+}
+
+/**
+ * One renewal at a time: calls rejected together wait for the same `auth.me`. It takes no abort
+ * signal, since one caller giving up must not fail the others' renewal.
+ */
+let renewal: Promise<unknown> | null = null;
+
+function renewCsrfToken(): Promise<unknown> {
+  renewal ??= call('auth.me', {}).finally(() => (renewal = null));
+  return renewal;
+}
+
 /**
  * Calls one action of the API: `POST /api/<name>` with JSON; the answer is parsed with the action's
- * zod output schema, failures become an {@link ApiError}. A stale CSRF token is renewed once through
- * `auth.me` and the call repeated.
+ * zod output schema, failures become an {@link ApiError}. A token the server rejects (another tab
+ * logged in again or changed context, rotating it) is renewed through `auth.me` and the call repeated
+ * exactly once: a second rejection is the caller's error.
  */
 export async function call<N extends ActionName>(
   name: N,
@@ -104,8 +122,9 @@ export async function call<N extends ActionName>(
 ): Promise<ActionOutput<N>> {
   let res = await post(name, input, options.signal);
   let body = await readJson(res);
-  if (res.status === 403 && name !== 'auth.me' && (body as { code?: string } | null)?.code === 'csrf_invalid') {
-    await call('auth.me', {}, options);
+  // auth.me is exempt from CSRF; the name check only rules out renewing through itself.
+  if (name !== 'auth.me' && isCsrfRejection(res.status, body)) {
+    await renewCsrfToken();
     res = await post(name, input, options.signal);
     body = await readJson(res);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldMessages } from '../i18n/error-messages.js';
+import { fieldMessageText } from '../i18n/error-messages.js';
 import { activeDefinitions, classChangeAllowed, customFieldDefinition, safePattern, type CustomFieldDefinitionInput } from './definition.js';
 import { customValuesSchema } from './values.js';
 
@@ -44,7 +44,7 @@ describe('custom field definitions', () => {
 
   it('has a catalogue message for every key it reports', () => {
     for (const k of ['campo_non_configurato', 'scelte_richieste', 'non_previsto_per_il_tipo', 'codice_ripetuto', 'minimo_oltre_massimo', 'espressione_non_valida', 'classe_meno_restrittiva', 'non_modificabile', 'scelta_non_eliminabile']) {
-      expect(fieldMessages[k]?.it, k).toBeTruthy();
+      expect(fieldMessageText(k, 'it'), k).toBeTruthy();
     }
   });
 
@@ -100,7 +100,7 @@ describe('customValuesSchema', () => {
     ]);
     expect(issues({ numero_protocollo: 'AB1234', servizi: ['sad', 'adi', 'pasti'], data_domanda: '2025-02-30' })).toEqual(['data_domanda: data_non_valida', 'servizi: too_big']);
     expect(issues({ numero_protocollo: 'AB1234', servizi: ['altro'] })).toEqual(['servizi.0: invalid_value']);
-    for (const i of issues({ numero_protocollo: 'ab', diagnosi: 1 })) expect(fieldMessages[i.split(': ')[1]!], i).toBeTruthy();
+    for (const i of issues({ numero_protocollo: 'ab', diagnosi: 1 })) expect(fieldMessageText(i.split(': ')[1]!, 'it'), i).toBeTruthy();
   });
 
   it('enforces required fields unless saving an incomplete record', () => {

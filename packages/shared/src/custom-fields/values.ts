@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldMessages } from '../i18n/error-messages.js';
+import { isFieldMessageKey } from '../i18n/error-messages.js';
 import { dateOnly } from '../wire/primitives.js';
 import { customFieldLimits, type CustomFieldDefinition } from './definition.js';
 
@@ -90,7 +90,7 @@ export function customValuesSchema(definitions: readonly ValueRules[], options: 
       }
       for (const issue of parsed.error.issues) {
         // Messages are keys of the shared catalogue; zod's own messages fall back to the issue code.
-        const message = issue.message in fieldMessages ? issue.message : issue.code;
+        const message = isFieldMessageKey(issue.message) ? issue.message : issue.code;
         ctx.addIssue({ code: 'custom', path: [d.key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message });
       }
     }

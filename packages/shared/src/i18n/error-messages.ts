@@ -8,6 +8,7 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   unauthenticated: { it: 'Accesso richiesto: effettuare il login.', en: 'Authentication required: please log in.' },
   forbidden: { it: "Operazione non consentita per il profilo in uso.", en: 'Not allowed for your profile.' },
   context_required: { it: "Scegliere l'ente e l'ufficio di lavoro prima di continuare.", en: 'Choose your ente and office first.' },
+  csrf_invalid: { it: 'Token di sicurezza mancante o scaduto: ricaricare la pagina.', en: 'Missing or expired security token: reload the page.' },
   field_masked: { it: 'Non è consentito modificare campi riservati al profilo in uso.', en: 'You may not change fields your profile cannot write.' },
   not_found: { it: 'Elemento non trovato.', en: 'Not found.' },
   conflict: { it: 'Il dato è stato modificato da un altro operatore: ricaricare e riprovare.', en: 'The record was changed by someone else: reload and try again.' },
@@ -20,8 +21,13 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   service_unavailable: { it: 'Servizio temporaneamente non disponibile: nulla è stato salvato, riprovare tra poco.', en: 'Service temporarily unavailable: nothing was saved, try again shortly.' },
 };
 
-/** Messages for field-level validation problems, keyed by zod issue code or our own message keys. */
-export const fieldMessages: Record<string, Record<Locale, string>> = {
+/**
+ * Messages of the error details (`details[].message`), keyed by zod issue code or our own message
+ * keys. Its keys are the closed union {@link FieldMessageKey}: the server's `ErrorDetail` accepts
+ * nothing else, so a key without its Italian and English text does not compile and no user ever
+ * reads a raw key. A new key is added here, in both languages.
+ */
+const fieldMessageCatalogue = {
   required: { it: 'Campo obbligatorio.', en: 'Required.' },
   invalid_type: { it: 'Tipo di dato non valido.', en: 'Invalid type.' },
   too_small: { it: 'Valore troppo corto o troppo piccolo.', en: 'Too short or too small.' },
@@ -153,4 +159,28 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   'punto_accesso_non_valido': { it: "Indicare un ufficio del terzo settore dell'ente o dell'ambito, una sola volta.", en: "Give a third-sector office of the ente or ambito, once." },
   'codice_non_valido': { it: "Codice non valido.", en: "Invalid code." },
   'telefono_non_valido': { it: "Numero di telefono non valido.", en: "Invalid phone number." },
-};
+  // Details that name a missing referenced record or job (jobs/actions/start.ts, organisation, households).
+  not_found: { it: 'Elemento non trovato tra quelli consultabili.', en: 'Not found among the records you may read.' },
+  job_sconosciuto: { it: 'Job inesistente o non avviabile a mano.', en: 'No such job, or it cannot be started by hand.' },
+  // Keys the contracts gave zod without a text (found by error-messages.test.ts; until then shown as the generic code's text).
+  periodo_non_valido: { it: "La fine del periodo precede l'inizio.", en: 'The end of the period is before its start.' },
+  nome_file_non_valido: { it: 'Nome del file non valido: non può contenere / o \\.', en: 'Invalid file name: it cannot contain / or \\.' },
+} satisfies Record<string, Record<Locale, string>>;
+
+/** A key of the error-detail catalogue: the closed union every server detail message belongs to. */
+export type FieldMessageKey = keyof typeof fieldMessageCatalogue;
+
+export const fieldMessages: Readonly<Record<FieldMessageKey, Readonly<Record<Locale, string>>>> = fieldMessageCatalogue;
+
+/** The catalogue's keys, as a list (tests walk it; the type above is the compiler's check). */
+export const fieldMessageKeys = Object.keys(fieldMessages) as FieldMessageKey[];
+
+/** Whether a string (a zod issue's message or code) is a key of the catalogue; only its own keys count. */
+export function isFieldMessageKey(key: string): key is FieldMessageKey {
+  return Object.prototype.hasOwnProperty.call(fieldMessages, key);
+}
+
+/** The text of a detail message in a language; a string outside the catalogue has none. */
+export function fieldMessageText(key: string, locale: Locale): string | undefined {
+  return isFieldMessageKey(key) ? fieldMessages[key][locale] : undefined;
+}

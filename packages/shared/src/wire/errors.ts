@@ -10,6 +10,12 @@ export const errorStatus = {
   forbidden: 403,
   context_required: 403,
   field_masked: 403,
+  /**
+   * The mutation's `x-csrf-token` is missing or is not the session's (another tab logged in again or
+   * changed context, which rotates it): its own code, not `forbidden`, because the client can mend it
+   * by itself — `auth.me` hands out the session's token and the call is repeated once.
+   */
+  csrf_invalid: 403,
   not_found: 404,
   conflict: 409,
   precondition_failed: 422,

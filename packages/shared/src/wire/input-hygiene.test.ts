@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldMessages } from '../i18n/error-messages.js';
+import { fieldMessageText } from '../i18n/error-messages.js';
 import { MAX_HYGIENE_ISSUES, MAX_INPUT_DEPTH, MAX_KEY_LENGTH, hasControlCharacters, inputHygieneIssues, plainText } from './input-hygiene.js';
 
 describe('control characters', () => {
@@ -55,8 +55,8 @@ describe('inputHygieneIssues', () => {
 
   it('has an Italian and an English message for each issue', () => {
     for (const key of ['carattere_di_controllo', 'nome_campo_non_valido', 'troppo_annidato']) {
-      expect(fieldMessages[key]?.it, key).toBeTruthy();
-      expect(fieldMessages[key]?.en, key).toBeTruthy();
+      expect(fieldMessageText(key, 'it'), key).toBeTruthy();
+      expect(fieldMessageText(key, 'en'), key).toBeTruthy();
     }
   });
 });

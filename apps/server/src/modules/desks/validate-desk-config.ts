@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { desksConfigure } from '@siso/shared';
 import type { Tx } from '../../db/transaction.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
 import type { DeskRow } from './desk-repo.js';
 
 type Input = z.output<(typeof desksConfigure)['input']>;
@@ -14,7 +14,7 @@ type Input = z.output<(typeof desksConfigure)['input']>;
  * access points that are third-sector offices of the desk's ente or ambito.
  */
 export async function validateDeskConfig(tx: Tx, desk: DeskRow, input: Input): Promise<void> {
-  const problems: Array<{ path: string; message: string }> = [];
+  const problems: ErrorDetail[] = [];
   if (input.kind === 'thematic' && !input.thematicCode) problems.push({ path: 'thematicCode', message: 'codice_tematico_obbligatorio' });
   if (input.kind !== 'thematic' && input.thematicCode) problems.push({ path: 'thematicCode', message: 'codice_tematico_solo_sportello_tematico' });
   if (input.kind === 'foreigners' && !desk.office_type.startsWith('sportello_')) problems.push({ path: 'kind', message: 'tipo_sportello_non_ammesso' });

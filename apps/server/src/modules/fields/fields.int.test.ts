@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fieldMessages, type FieldDefinitionView, type OfficeType } from '@siso/shared';
+import { fieldMessages, type FieldDefinitionView, type FieldMessageKey, type OfficeType } from '@siso/shared';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { placementOf } from '../../testing/placement.js';
 import { intersectClasses, type FieldClass } from '../../access/field-classes.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const msg = (key: string) => fieldMessages[key]!.it;
+const msg = (key: FieldMessageKey) => fieldMessages[key].it;
 const field = (over: Record<string, unknown>) => ({ target: 'intake', labelIt: 'Campo', type: 'text', fieldClass: 'personal', ...over });
 const lastAudit = async (action: string) =>
   t.database.db.selectFrom('audit_event').select(['outcome', 'chain_key', 'targets', 'details']).where('action', '=', action).orderBy('seq', 'desc').executeTakeFirstOrThrow();

@@ -6,7 +6,8 @@ import { assertCustomWritable } from '../../access/custom-fields.js';
 import { assertWritable } from '../../access/masking.js';
 import { visibleTo } from '../../access/visibility.js';
 import type { DB } from '../../db/types.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
+import { detailsFromZod } from '../../http/error-body.js';
 import { todayInRome } from '../persons/validate-person.js';
 import { PERSON } from '../persons/person-kinds.js';
 import type { ContextActor } from '../organisation/require-actor.js';
@@ -14,7 +15,7 @@ import type { FieldDefinitionRecord } from '../fields/fields.repo.js';
 import { objectSections, personIdClass, referencesClass, sectionFieldClasses } from './intake.fields.js';
 
 export type SectionsInput = z.output<typeof intakeSectionsInput>;
-type Problem = { path: string; message: string };
+type Problem = ErrorDetail;
 
 /** The stored sections of a scheda (jsonb columns as read). */
 export interface StoredSections {
@@ -91,7 +92,7 @@ export async function checkSections(
   if (input.custom) {
     const parsed = customValuesSchema(definitions.offered, { partial: true }).safeParse(input.custom);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) problems.push({ path: ['custom', ...i.path.map(String)].join('.'), message: i.message });
+      problems.push(...detailsFromZod(parsed.error, 'custom'));
     } else {
       for (const [k, v] of Object.entries(parsed.data as Record<string, CustomValue | null>)) {
         if (v === null) delete next.custom[k];

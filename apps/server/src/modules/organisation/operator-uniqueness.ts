@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
 import type { Tx } from '../../db/transaction.js';
 
 /** Constraint → field, for a race lost after the pre-check (mapUniqueViolations). */
 export const operatorUniques = {
   operator_username_uniq: { path: 'username', message: 'username_già_usato' },
   operator_fiscal_code_uniq: { path: 'fiscalCode', message: 'codice_fiscale_già_usato' },
-};
+} satisfies Record<string, ErrorDetail>;
 
 /** Username (case-insensitive) and fiscal code identify one operator (OIDC maps identities by fiscal code). */
 export async function assertOperatorUnique(tx: Tx, v: { username?: string; fiscalCode?: string | null }, exceptId?: string): Promise<void> {

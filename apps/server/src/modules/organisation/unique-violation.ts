@@ -1,10 +1,10 @@
-import { AppError } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
 
 /**
  * A unique index that lost a race after our pre-check (two administrators at once) answers 409
  * `conflict` with the field it concerns, never a 500.
  */
-export async function mapUniqueViolations<T>(run: () => Promise<T>, byConstraint: Record<string, { path: string; message: string }>): Promise<T> {
+export async function mapUniqueViolations<T>(run: () => Promise<T>, byConstraint: Record<string, ErrorDetail>): Promise<T> {
   try {
     return await run();
   } catch (err) {

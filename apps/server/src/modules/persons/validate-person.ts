@@ -9,13 +9,13 @@ import {
   type PersonFields,
 } from '@siso/shared';
 import type { DB } from '../../db/types.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
 import { todayInRome } from '../../documents/rome-time.js';
 
 // Italian calendar day: one definition (documents/rome-time.ts), re-exported for the registry's callers.
 export { todayInRome };
 
-type Problem = { path: string; message: string };
+type Problem = ErrorDetail;
 
 /** The kind of a typed code: STP/ENI by prefix, else a definitive fiscal code that must be valid. */
 export function fiscalCodeKindOf(code: string, problems: Problem[], path = 'fiscalCode'): FiscalCodeKind | null {

@@ -10,7 +10,7 @@ import { actorOf } from '../../organisation/require-actor.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
 import { fieldEditable, presentField } from '../fields.repo.js';
 
-const keyTaken = { field_definition_key_uniq: { path: 'key', message: 'codice_già_usato' } };
+const keyTaken = { field_definition_key_uniq: { path: 'key', message: 'codice_già_usato' } } satisfies Record<string, ErrorDetail>;
 
 /**
  * fields.upsert: a field of the actor's ambito (a region template for the installation's administrator),

@@ -1,5 +1,6 @@
 import { intakeRecordsReceive } from '@siso/shared';
 import { defineHandler } from '../../../http/action.js';
+import type { ErrorDetail } from '../../../http/app-error.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { INTAKE_RECORD } from '../intake-kinds.js';
@@ -18,7 +19,7 @@ export const receiveIntakeRecord = defineHandler(intakeRecordsReceive, async (ct
   const actor = actorOf(ctx);
   const transfer = await lockPendingTransfer(ctx.tx, actor, input.transferId, input.version);
   const sections = await receivedSections(ctx.tx, actor, transfer);
-  const already = { path: 'transferId', message: 'scheda_già_ricevuta' };
+  const already: ErrorDetail = { path: 'transferId', message: 'scheda_già_ricevuta' };
   const { id: intakeId } = await mapUniqueViolations(() => insertIntake(ctx, sections, { receivedFrom: transfer.id }), { intake_record_received_from_uq: already });
   await decideTransfer(ctx, actor, transfer.id, { status: 'received', receivedIntakeId: intakeId });
   ctx.audit({

@@ -3,7 +3,7 @@ import { ambitiUpsert } from '@siso/shared';
 import { sql, type Selectable } from 'kysely';
 import type { Ambito } from '../../../db/types.js';
 import { defineHandler } from '../../../http/action.js';
-import { AppError } from '../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../http/app-error.js';
 import { updateVersioned } from '../../../db/optimistic-lock.js';
 import { auditDiff } from '../audit-diff.js';
 import { actorOf } from '../require-actor.js';
@@ -11,7 +11,7 @@ import { reachable } from '../reach.js';
 import { presentAmbito } from '../tree.repo.js';
 import { mapUniqueViolations } from '../unique-violation.js';
 
-const codeTaken = { ambito_regione_id_code_key: { path: 'code', message: 'codice_già_usato' } };
+const codeTaken = { ambito_regione_id_code_key: { path: 'code', message: 'codice_già_usato' } } satisfies Record<string, ErrorDetail>;
 
 /** ambiti.upsert: the region's ambiti (zone sociali), configured by the system administrator. */
 export const upsertAmbito = defineHandler(ambitiUpsert, async (ctx, input) => {

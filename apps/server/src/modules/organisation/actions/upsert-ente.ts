@@ -3,7 +3,7 @@ import { entesUpsert } from '@siso/shared';
 import type { Selectable } from 'kysely';
 import type { Ente } from '../../../db/types.js';
 import { defineHandler } from '../../../http/action.js';
-import { AppError } from '../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../http/app-error.js';
 import { updateVersioned } from '../../../db/optimistic-lock.js';
 import { auditDiff } from '../audit-diff.js';
 import { actorOf } from '../require-actor.js';
@@ -12,7 +12,7 @@ import { presentEnte } from '../tree.repo.js';
 import { mapUniqueViolations } from '../unique-violation.js';
 
 /** Product brief, module 1: "one ente of the ambito is capofila" (unique index ente_capofila_uniq). */
-const capofilaTaken = { ente_capofila_uniq: { path: 'isCapofila', message: 'capofila_già_presente' } };
+const capofilaTaken = { ente_capofila_uniq: { path: 'isCapofila', message: 'capofila_già_presente' } } satisfies Record<string, ErrorDetail>;
 
 /** entes.upsert: an ente (comune, unione, ASL, third sector…) of an ambito the actor administers. */
 export const upsertEnte = defineHandler(entesUpsert, async (ctx, input) => {

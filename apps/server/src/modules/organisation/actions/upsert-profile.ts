@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Profile } from '../../../db/types.js';
 import { defaultRequiresTotp } from '../totp-default.js';
 import { defineHandler } from '../../../http/action.js';
-import { AppError } from '../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../http/app-error.js';
 import { updateVersioned } from '../../../db/optimistic-lock.js';
 import { auditDiff } from '../audit-diff.js';
 import { assertGrantable } from '../grantable.js';
@@ -13,7 +13,7 @@ import { actorOf } from '../require-actor.js';
 import { scopeRank } from '../reach.js';
 import { mapUniqueViolations } from '../unique-violation.js';
 
-const codeTaken = { profile_code_uniq: { path: 'code', message: 'codice_già_usato' } };
+const codeTaken = { profile_code_uniq: { path: 'code', message: 'codice_già_usato' } } satisfies Record<string, ErrorDetail>;
 
 /**
  * profiles.upsert: a profile of the actor's ambito (templates for an installation-wide administrator),

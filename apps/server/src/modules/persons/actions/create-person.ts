@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { decodeOmocodia, generateAnonymousCode, generateTemporaryFiscalCode, personsCreate, type FiscalCodeKind } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
 import { defineHandler } from '../../../http/action.js';
-import { AppError } from '../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../http/app-error.js';
 import { ambitoActor } from '../require-ambito.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
 import { PERSON } from '../person-kinds.js';
@@ -27,7 +27,7 @@ export const createPerson = defineHandler(personsCreate, async (ctx, input) => {
   const { searchToken: _token, ...written } = input;
   const classesChanged = assertWritable(written, personInputClasses, actor.writable);
 
-  const problems: Array<{ path: string; message: string }> = [];
+  const problems: ErrorDetail[] = [];
   const anonymous = input.identity === 'anonymous';
   let fiscalCode = input.fiscalCode ?? null;
   let kind: FiscalCodeKind | null = fiscalCode ? fiscalCodeKindOf(fiscalCode, problems) : null;

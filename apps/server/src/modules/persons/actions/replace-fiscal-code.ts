@@ -3,7 +3,7 @@ import { decodeOmocodia, fiscalCodeMismatches, personsReplaceFiscalCode } from '
 import { assertWritable } from '../../../access/masking.js';
 import { writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
-import { AppError } from '../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
 import { PERSON } from '../person-kinds.js';
@@ -30,7 +30,7 @@ export const replaceFiscalCode = defineHandler(personsReplaceFiscalCode, async (
   if (!row) throw new AppError('not_found');
   if (row.merged_into || row.archived_at) throw new AppError('precondition_failed', [{ path: 'id', message: 'persona_unita' }]);
   if (row.version !== input.version) throw new AppError('conflict');
-  const problems: Array<{ path: string; message: string }> = [];
+  const problems: ErrorDetail[] = [];
   const kind = fiscalCodeKindOf(input.fiscalCode, problems);
   if (kind && kind !== 'definitive') problems.push({ path: 'fiscalCode', message: 'codice_definitivo_richiesto' });
   if (input.fiscalCode === row.fiscal_code) problems.push({ path: 'fiscalCode', message: 'codice_uguale' });

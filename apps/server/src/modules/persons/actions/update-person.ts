@@ -3,7 +3,7 @@ import { decodeOmocodia, personsUpdate } from '@siso/shared';
 import { assertWritable } from '../../../access/masking.js';
 import { visible, writableBy } from '../../../access/visibility.js';
 import { defineHandler } from '../../../http/action.js';
-import { AppError } from '../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../http/app-error.js';
 import { actorOf } from '../../organisation/require-actor.js';
 import { mapUniqueViolations } from '../../organisation/unique-violation.js';
 import { PERSON } from '../person-kinds.js';
@@ -32,7 +32,7 @@ export const updatePerson = defineHandler(personsUpdate, async (ctx, input) => {
     throw new AppError('field_masked', [{ path: input.newAddress ? 'newAddress' : 'receptionFacility', message: 'campo_riservato' }]);
   }
 
-  const problems: Array<{ path: string; message: string }> = [];
+  const problems: ErrorDetail[] = [];
   let kind = row.fiscal_code_kind;
   const codeColumns: Record<string, unknown> = {};
   if (input.fiscalCode !== undefined && input.fiscalCode !== row.fiscal_code) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fieldMessages } from '@siso/shared';
+import { fieldMessages, type FieldMessageKey } from '@siso/shared';
 import { createPerson } from '../../../testing/persons.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app.js';
 import { placementOf } from '../../../testing/placement.js';
@@ -17,7 +17,7 @@ let assistente: TestClient;
 let responsabile: TestClient;
 
 /** The wire carries the Italian text of a message key (error-body.ts); the key itself if it has none. */
-const msg = (key: string) => fieldMessages[key]?.it ?? key;
+const msg = (key: FieldMessageKey) => fieldMessages[key].it;
 
 async function person(c: TestClient, surname: string, extra: Record<string, unknown> = {}): Promise<string> {
   const r = await createPerson(c, { surname, name: 'Prova', sex: 'F', birthDate: '1980-04-02', ...extra }, surname);

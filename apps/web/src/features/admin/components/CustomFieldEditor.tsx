@@ -4,7 +4,7 @@ import {
   classChangeAllowed,
   customFieldTargets,
   customFieldTypes,
-  fieldMessages,
+  fieldMessageText,
   fieldsUpsert,
   profileFieldClasses,
   type CustomFieldTarget,
@@ -159,7 +159,7 @@ export function CustomFieldEditor({ field, onClose }: { field?: FieldDefinitionV
       setProblems(
         checked.error.issues.map((i) => ({
           path: i.path.map(String).join('.'),
-          message: fieldMessages[i.message]?.[lang] ?? fieldMessages[i.code]?.[lang] ?? t('validation.invalid'),
+          message: fieldMessageText(i.message, lang) ?? fieldMessageText(i.code, lang) ?? t('validation.invalid'),
         })),
       );
       setSummary(t('admin.customFields.errorsTitle'));

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authLogin, fieldMessages } from '@siso/shared';
+import { authLogin, fieldMessageText } from '@siso/shared';
 import type { ApiError } from '../../../lib/api';
 import { currentLanguage } from '../../../i18n/i18n';
 import { ErrorNotice } from '../../common/components/ErrorNotice';
@@ -30,7 +30,7 @@ function validateLogin(values: LoginValues, required: string, invalid: string): 
     const field = String(issue.path[0]);
     if (!isField(field) || found[field]) continue;
     found[field] =
-      values[field].trim() === '' ? required : (fieldMessages[issue.code]?.[currentLanguage()] ?? invalid);
+      values[field].trim() === '' ? required : (fieldMessageText(issue.code, currentLanguage()) ?? invalid);
   }
   return found;
 }

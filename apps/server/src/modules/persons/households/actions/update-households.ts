@@ -4,7 +4,7 @@ import { householdsUpdate, type HouseholdMemberInput } from '@siso/shared';
 import { assertWritable } from '../../../../access/masking.js';
 import { insertedBy, writableBy } from '../../../../access/visibility.js';
 import { defineHandler } from '../../../../http/action.js';
-import { AppError } from '../../../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../../../http/app-error.js';
 import { actorOf } from '../../../organisation/require-actor.js';
 import { mapUniqueViolations } from '../../../organisation/unique-violation.js';
 import { PERSON } from '../../person-kinds.js';
@@ -24,7 +24,7 @@ import {
   type MemberRow,
 } from '../households.repo.js';
 
-type Problem = { path: string; message: string };
+type Problem = ErrorDetail;
 
 /** A member as the history keeps it: the kinship and who (a registered person or a typed name). */
 function historyEntry(m: { relationship: string; personId?: string | null; displayName?: string | null }) {
