@@ -28,12 +28,20 @@ export function wrapPool(kind: DbKind, pool: pg.Pool, onClose?: () => Promise<vo
   const db = createKysely(pool);
   // An idle client error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => undefined);
+  // Dates are Italian: `current_date`, `now()::date` and a grant's or a deadline's "today" are the
+  // day in Rome, whatever the server's time zone (UTC on most hosts: between 22:00/23:00 and midnight
+  // UTC the database's day was already tomorrow's in Rome and a grant given now was dated yesterday).
+  // pg runs this before any other query of the new connection.
+  pool.on('connect', (client) => {
+    client.query(`SET TimeZone = 'Europe/Rome'`).catch(() => undefined);
+  });
   return {
     kind,
     pool,
     db,
     ownsEmbedded: embedded !== undefined,
     dumpEmbedded: embedded ? () => embedded.dump() : undefined,
+    embeddedOrigin: embedded?.origin,
     async close() {
       await db.destroy();
       await onClose?.();

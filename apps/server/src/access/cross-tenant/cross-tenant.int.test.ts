@@ -9,6 +9,7 @@ import { buildOwners } from './owners.js';
 import { answerText, secretsIn } from './leaks.js';
 import { apiDiff, apiSnapshot, dbSnapshot, snapshotDiff } from './snapshot.js';
 import { templates } from './templates.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * Cross-tenant leak suite driven by the OpenAPI document (issue 10, item 9; docs/testing.md).
@@ -26,7 +27,7 @@ let dbBefore: Map<string, string>;
 let apiBefore: Map<string, string>;
 let requests = 0;
 const started = Date.now();
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInRome();
 
 /** The attackers, from the seed: every persona outside Città di Castello, and its cooperative. */
 const castello = demoAmbiti[0]!.comuni[0]!;
@@ -86,7 +87,7 @@ describe('cross-tenant leak suite (OpenAPI-driven)', () => {
     const r = owners.clients.responsabile;
     const found = new Set<string>();
     const look = async (action: string, input: unknown, removed = false) => {
-      const res = await r.call(action, input);
+      const res = await r.callRaw(action, input);
       if (!removed) expect(res.status, `${action} ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
       secretsIn(await answerText(res.body, res.headers), owners.secrets, '', new Set()).forEach((x) => found.add(x.what));
     };

@@ -9,6 +9,7 @@ import type { Owners } from './owner-ids.js';
 import { buildOwners } from './owners.js';
 import type { Attacker } from './template-context.js';
 import { templates } from './templates.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * Fuzz pass over every operation of the OpenAPI document (issue 10, item 9): missing body, wrong
@@ -25,7 +26,7 @@ const clients = new Map<string, { client: TestClient; permissions: Set<string> }
 const actors = ['responsabile', 'sportello', 'admin', 'dpo', 'sysadmin', 'terzosettore'];
 /** Session actions (logout, password change, TOTP) run as a persona nobody else uses here. */
 const SESSION_PERSONA = 'regione2';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInRome();
 let requests = 0;
 const started = Date.now();
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
   ops = operationsOf(doc);
   for (const u of [...actors, SESSION_PERSONA]) {
     const client = await t.as(u);
-    const me = await client.call<{ permissions: string[] }>('auth.me', {});
+    const me = await client.call('auth.me', {});
     clients.set(u, { client, permissions: new Set(me.body.permissions) });
   }
 }, 300_000);

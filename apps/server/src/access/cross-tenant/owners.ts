@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { computeFiscalCode } from '@siso/shared';
-import type { TestApp, TestClient } from '../../testing/test-app.js';
+import { computeFiscalCode, type ActionName } from '@siso/shared';
+import type { InputOf, OutputOf, TestApp, TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
 import { b64, PDF_BYTES, PNG_BYTES } from '../../testing/attachment-fixtures.js';
 import { fullSections } from '../matrix/intake-fixtures.js';
 import { collectOwners, type OwnerNames, type Owners } from './owner-ids.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * The owners of the cross-tenant suite: the desk operator, the social worker and the sector head of
@@ -20,7 +21,7 @@ import { collectOwners, type OwnerNames, type Owners } from './owner-ids.js';
 const letters = (n: number) => Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
 /** A random word that looks like a name ("Zqueprax"): capitalised, letters only. */
 export const token = (prefix: string) => `${prefix}${letters(7)}`;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInRome();
 
 function identity(prefix: string) {
   const surname = token(`${prefix}s`);
@@ -36,14 +37,14 @@ export function markedPdf(marker: string): string {
   return b64(Buffer.from(text.replace('%PDF-1.4\n', `%PDF-1.4\n% ${marker}\n`), 'latin1'));
 }
 
-async function must<T = { id: string; version: number }>(c: TestClient, action: string, input: unknown): Promise<T> {
-  const r = await c.call<T>(action, input);
+async function must<N extends ActionName>(c: TestClient, action: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const r = await c.call(action, input);
   if (r.status !== 200) throw new Error(`owners' fixture ${action}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
-async function person(c: TestClient, input: Record<string, unknown>): Promise<{ id: string; version: number; fiscalCode: unknown }> {
-  const r = await createPerson<{ id: string; version: number; fiscalCode: unknown }>(c, input);
+async function person(c: TestClient, input: Parameters<typeof createPerson>[1]): Promise<OutputOf<'persons.create'>> {
+  const r = await createPerson(c, input);
   if (r.status !== 200) throw new Error(`owners' fixture persons.create: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
@@ -121,7 +122,7 @@ export async function buildOwners(t: TestApp): Promise<Owners> {
   await must(responsabile, 'persons.merge', { survivorId: b.id, survivorVersion: b.version, mergedId: a.id, mergedVersion: a.version, reason: 'registrata due volte' });
 
   // Privacy notice with its signed form, consents given, refused and withdrawn.
-  const privacy = await must<{ consents: Array<{ id: string; type: string }> }>(sportello, 'consents.record', {
+  const privacy = await must(sportello, 'consents.record', {
     personId: ordinary.id,
     notice: { givenOn: today(), mode: 'in_person', signerKind: 'tutore', representative: { surname: text('Tutor'), name: 'Tutore', appointment: 'Tribunale' }, document: { filename: 'informativa.pdf', mediaType: 'application/pdf', contentBase64: markedPdf(text('NoticeFile')) } },
     consents: [{ type: 'centri_impiego', given: true, givenOn: today() }, { type: 'contatto_email', given: false, givenOn: today() }, { type: 'app_io', given: true, givenOn: today() }],
@@ -145,7 +146,7 @@ export async function buildOwners(t: TestApp): Promise<Owners> {
   await must(sportello, 'serviceRequests.create', {
     intakeId: full.id, serviceCode: 'UDC79', notes: text('RequestNote'), attachments: [file('RequestFile'), { filename: 'foto.png', mediaType: 'image/png', contentBase64: b64(PNG_BYTES) }],
   });
-  const sr2 = await must<{ id: string; version: number; attachments: Array<{ id: string }> }>(sportello, 'serviceRequests.create', {
+  const sr2 = await must(sportello, 'serviceRequests.create', {
     intakeId: full.id, serviceCode: 'UDC79', notes: text('RequestNote2'), attachments: [file('RemovedFile')],
   });
   await must(sportello, 'serviceRequests.update', { id: sr2.id, version: sr2.version, status: 'in_progress', minutesWorked: 30, removeAttachmentIds: [sr2.attachments[0]!.id], addAttachments: [file('AddedFile')] });

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { computeFiscalCode } from '@siso/shared';
+import { computeFiscalCode, type ActionName } from '@siso/shared';
 import type { DB } from '../../db/types.js';
-import type { TestApp } from '../../testing/test-app.js';
+import type { InputOf, OutputOf, TestApp } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
 import { todayInRome } from '../../documents/rome-time.js';
@@ -52,7 +52,7 @@ export interface Kit {
   t: TestApp;
   db: Kysely<DB>;
   today: string;
-  must<T = { id: string; version: number }>(username: string, action: string, input: unknown): Promise<T>;
+  must<N extends ActionName>(username: string, action: N, input: InputOf<N>): Promise<OutputOf<N>>;
   operatorId(username: string): Promise<string>;
   /** The office of a type in the ente where `username` works. */
   officeOf(username: string, type: string): Promise<string>;
@@ -61,9 +61,9 @@ export interface Kit {
 export function kitOf(t: TestApp): Kit {
   const db = t.database.db;
   return {
-    t, db, today: new Date().toISOString().slice(0, 10),
-    async must<T>(username: string, action: string, input: unknown): Promise<T> {
-      const r = await (await viewerOf(t, username)).client.call<T>(action, input);
+    t, db, today: todayInRome(),
+    async must(username, action, input) {
+      const r = await (await viewerOf(t, username)).client.call(action, input);
       if (r.status !== 200) throw new Error(`hazard fixture ${username} → ${action}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;
     },
@@ -81,7 +81,7 @@ export async function personBy(k: Kit, username: string, bag: SecretBag, tier: s
   const name = token('Nom');
   const birthDate = new Date(Date.UTC(1940, 0, 1) + crypto.randomInt(0, 60 * 365) * 86_400_000).toISOString().slice(0, 10);
   const fiscalCode = computeFiscalCode({ surname, name, sex: 'F', birthDate, birthPlaceCode: 'C745' });
-  const r = await createPerson<{ id: string; version: number }>((await viewerOf(k.t, username)).client, { surname, name, fiscalCode, ...extra });
+  const r = await createPerson((await viewerOf(k.t, username)).client, { surname, name, fiscalCode, ...extra });
   if (r.status !== 200) throw new Error(`hazard fixture ${username} → persons.create: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   bag.add(tier, 'person id', [r.body.id]);
   bag.add(tier, 'surname', [surname]);

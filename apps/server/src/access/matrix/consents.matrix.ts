@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { personFixture } from './households.matrix.js';
 import type { MatrixFixture, MatrixRow, Outcome, Persona, Relation } from './types.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * Hand-written expectations for consents.* (issue 5, point 3). Privacy records are read and written with
@@ -17,7 +18,7 @@ const recorders: Record<Persona, Record<Relation, Outcome>> = {
   sysadmin: every(F), admin: every(F), dpo: every(F), regione: every(F), sportello: onlyOwn, assistente: onlyOwn, responsabile: wholeEnte, terzosettore: onlyOwn,
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInRome();
 
 /** A consent in force (sharing with the job centres, given) of a person placed by `personFixture`, in the person's ente. */
 async function consentFixture(f: MatrixFixture, persona: Persona, relation: Relation): Promise<string> {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { MatrixFixture, MatrixRow, Outcome, Persona, Relation } from './types.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * Hand-written expectations for desks.* (issue 5, points 1, 6, 8). Configuring a desk is administration:
@@ -25,7 +26,7 @@ async function newDesk(f: MatrixFixture, persona: Persona, relation: Relation): 
 }
 
 const monthStart = () => `${new Date().toISOString().slice(0, 7)}-01`;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInRome();
 
 export const desksMatrix: MatrixRow[] = [
   {

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import type { IntakeSectionsInput } from '@siso/shared';
-import type { TestApp, TestClient } from '../../testing/test-app.js';
+import type { ActionName, IntakeSectionsInput } from '@siso/shared';
+import type { InputOf, OutputOf, TestApp, TestClient } from '../../testing/test-app.js';
 import type { MatrixFixture, Persona, Relation } from './types.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * Targets of the intake desk's matrix rows (issue 5), made through the real API by the operator who
@@ -37,8 +38,8 @@ export function ownerOf(persona: Persona, relation: Relation): string {
 }
 
 /** Calls an action that must succeed to build a fixture; a failure names the step. */
-export async function must<T>(client: TestClient, action: string, input: unknown): Promise<T> {
-  const res = await client.call<T>(action, input);
+export async function must<N extends ActionName>(client: TestClient, action: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const res = await client.call(action, input);
   if (res.status !== 200) throw new Error(`fixture ${action}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -57,7 +58,7 @@ export async function personOf(f: MatrixFixture, username: string): Promise<stri
 /** Every mandatory section of a general desk filled (access, interlocutor, user, outcome) and more. */
 export function fullSections(personId: string | null, outcome: 'information' | 'take_charge_proposal' = 'information'): IntakeSectionsInput {
   return {
-    access: { date: new Date().toISOString().slice(0, 10), mode: 'in_person', reason: 'spontaneous', accompanied: false, userPresence: 'present', description: 'Accesso di prova della matrice' },
+    access: { date: todayInRome(), mode: 'in_person', reason: 'spontaneous', accompanied: false, userPresence: 'present', description: 'Accesso di prova della matrice' },
     interlocutor: { type: 'user' },
     personId,
     social: { workCondition: 'OCD', education: 'MED', housing: 'AFF', household: 'Vive con il coniuge' },
@@ -75,7 +76,7 @@ interface Created {
 /** A scheda (all sections filled, still incomplete) written by `username`. */
 export async function intakeBy(f: MatrixFixture, username: string, outcome?: 'information' | 'take_charge_proposal'): Promise<Created> {
   const c = await clientOf(f, username);
-  return must<Created>(c, 'intakeRecords.create', fullSections(await personOf(f, username), outcome));
+  return must(c, 'intakeRecords.create', fullSections(await personOf(f, username), outcome));
 }
 
 /** The scheda the persona acts on in `relation`. */
@@ -87,7 +88,7 @@ export async function intakeFixture(f: MatrixFixture, persona: Persona, relation
 export async function completedIntakeFixture(f: MatrixFixture, persona: Persona, relation: Relation): Promise<Created> {
   const owner = ownerOf(persona, relation);
   const s = await intakeBy(f, owner);
-  return must<Created>(await clientOf(f, owner), 'intakeRecords.complete', { id: s.id, version: s.version });
+  return must(await clientOf(f, owner), 'intakeRecords.complete', { id: s.id, version: s.version });
 }
 
 /** A service request (with one PDF attachment) on the persona's scheda in `relation`, by its owner. */
@@ -128,7 +129,7 @@ export async function transferFixture(f: MatrixFixture, persona: Persona, relati
   const sender = relation === 'otherAmbito' ? 'assistenteB' : 'assistente2';
   const c = await clientOf(f, sender);
   const s = await intakeBy(f, sender);
-  const done = await must<Created>(c, 'intakeRecords.complete', { id: s.id, version: s.version });
+  const done = await must(c, 'intakeRecords.complete', { id: s.id, version: s.version });
   return must(c, 'intakeRecords.send', { id: done.id, version: done.version, destOfficeId, message: 'Invio di prova' });
 }
 

@@ -7,6 +7,7 @@ import { b64, INFECTED_PDF, PDF_BYTES, testScanCommand } from '../../testing/att
 import { pdfText } from '../../testing/pdf-text.js';
 import { fullSections } from '../../access/matrix/intake-fixtures.js';
 import { hasConsent } from './has-consent.js';
+import { todayInRome } from '../../documents/rome-time.js';
 
 /**
  * Privacy at the desk (issue 5, point 3) through the real pipeline: the notice with its signed form,
@@ -20,7 +21,7 @@ let sportello: TestClient;
 let sportelloB: TestClient;
 let enteId: string;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInRome();
 const yearsAgo = (n: number) => `${new Date().getUTCFullYear() - n}-01-01`;
 const rep = { surname: 'Genitore', name: 'Paola', fiscalCode: null };
 
@@ -135,11 +136,11 @@ describe('notice and consents', () => {
     for (const [input, path] of cases) {
       const r = await sportello.call('consents.record', { personId: id, ...input });
       expect(r.status, JSON.stringify(r.body)).toBe(422);
-      expect(r.body.details.map((d: { path: string }) => d.path)).toEqual([path]);
+      expect(r.error.details.map((d: { path: string }) => d.path)).toEqual([path]);
     }
     const nothing = await sportello.call('consents.record', { personId: id });
     expect(nothing.status).toBe(400);
-    expect(nothing.body.details).toEqual([{ path: 'consents', message: expect.stringMatching(/informativa/) }]);
+    expect(nothing.error.details).toEqual([{ path: 'consents', message: expect.stringMatching(/informativa/) }]);
     const rows = await sql<{ n: number }>`SELECT (SELECT count(*) FROM privacy_notice WHERE person_id = ${id}) + (SELECT count(*) FROM consent WHERE person_id = ${id}) AS n`.execute(t.database.db);
     expect(Number(rows.rows[0]!.n)).toBe(0);
   });
@@ -148,7 +149,7 @@ describe('notice and consents', () => {
     const minor = await person({ surname: 'Minore', name: 'Tea', birthDate: yearsAgo(12), sex: 'F' });
     const self = await sportello.call('consents.record', { personId: minor, notice: { givenOn: today(), mode: 'in_person', signerKind: 'self' } });
     expect(self.status).toBe(422);
-    expect(self.body.details).toEqual([{ path: 'notice.signerKind', message: expect.stringMatching(/minorenne.*art\. 2 e 316/) }]);
+    expect(self.error.details).toEqual([{ path: 'notice.signerKind', message: expect.stringMatching(/minorenne.*art\. 2 e 316/) }]);
     const byParent = await sportello.call('consents.record', {
       personId: minor,
       notice: { givenOn: today(), mode: 'in_person', signerKind: 'parent', representative: rep },
