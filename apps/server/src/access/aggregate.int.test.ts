@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { defineAction } from '@siso/shared';
 import { defineHandler } from '../http/action.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, type TestApp, type WithHandlers } from '../testing/test-app.js';
 import { grantToProfile } from '../testing/grant-permissions.js';
 import { placementOf } from '../testing/placement.js';
 import { FIXTURE_KIND, fixtureFields, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
@@ -29,9 +29,10 @@ const countRecords = defineHandler(
     ),
 );
 
-let t: TestApp;
+const extra = [countRecords, ...recordFixtureHandlers];
+let t: TestApp<WithHandlers<typeof extra>>;
 beforeAll(async () => {
-  t = await createTestApp({ extraHandlers: [countRecords, ...recordFixtureHandlers] });
+  t = await createTestApp({ extraHandlers: extra });
   const db = t.database.db;
   await installRecordFixture(db);
   for (const profile of ['analista_regionale', 'assistente_sociale', 'amministratore_sistema']) await grantToProfile(db, profile, ['fixtures.countRecords']);
@@ -64,7 +65,7 @@ describe('regional aggregates', () => {
     const regione = await t.as('regione');
     const res = await regione.call('fixtures.countRecords', { by: 'diagnosis' });
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('field_masked');
+    expect(res.error.code).toBe('field_masked');
   });
 
   it('counts only what the profile sees for record-level scopes, and nothing for the installation administrator', async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAction, uuid } from '@siso/shared';
 import { defineHandler, type ActionContext } from '../http/action.js';
 import { insertedBy, visibleTo } from './visibility.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, type TestApp, type WithHandlers } from '../testing/test-app.js';
 import { grantToProfile } from '../testing/grant-permissions.js';
 import { FIXTURE_KIND, insertFixtureRecord, installRecordFixture } from '../testing/fixtures/record-fixture.js';
 import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';
@@ -35,7 +35,7 @@ const system = defineHandler(
 );
 
 /** Attacks on the guard (issue 10, point 2): each returns titles of records it should not reach. */
-const attack = (name: string, query: (ctx: ActionContext) => RawBuilder<{ title: string }>) =>
+const attack = <N extends string>(name: N, query: (ctx: ActionContext) => RawBuilder<{ title: string }>) =>
   defineHandler(
     defineAction({ name: `fixtures.${name}`, kind: 'query', access: 'context', summary: 'fixture', input: z.object({}), output: z.object({ titles: z.array(z.string()) }) }),
     async (ctx) => ({ titles: (await query(ctx).execute(ctx.tx)).rows.map((r) => r.title) }),
@@ -54,10 +54,10 @@ const rawReach = defineHandler(
   async (ctx) => ({ keys: Object.keys(ctx.services.database).sort() }),
 );
 
-let t: TestApp;
+const extra = [forgetful, forgetfulBuilder, system, rawReach, ...attacks, ...recordFixtureHandlers];
+let t: TestApp<WithHandlers<typeof extra>>;
 let id: string;
 beforeAll(async () => {
-  const extra = [forgetful, forgetfulBuilder, system, rawReach, ...attacks, ...recordFixtureHandlers];
   t = await createTestApp({ extraHandlers: extra });
   await installRecordFixture(t.database.db);
   const names = extra.map((h) => h.contract.name);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, type TestApp, type WithHandlers } from '../testing/test-app.js';
 import { placementOf } from '../testing/placement.js';
 
 const placement = (username: string) => placementOf(t.database.db, username);
@@ -17,7 +17,7 @@ import type { Scope } from './actor.js';
 import { recordFixtureHandlers } from '../testing/fixtures/record-actions.js';
 import { grantToProfile } from '../testing/grant-permissions.js';
 
-let t: TestApp;
+let t: TestApp<WithHandlers<typeof recordFixtureHandlers>>;
 beforeAll(async () => {
   t = await createTestApp({ extraHandlers: recordFixtureHandlers });
   await installRecordFixture(t.database.db);
@@ -156,7 +156,7 @@ describe('break-the-glass', () => {
     const c = await t.as('assistente');
     const short = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['reserved'], reason: 'urgente' });
     expect(short.status).toBe(400);
-    expect(short.body.details[0]).toMatchObject({ path: 'reason' });
+    expect(short.error.details[0]).toMatchObject({ path: 'reason' });
     const already = await c.call('breakGlass.open', { recordKind: FIXTURE_KIND, recordId: id, classes: ['special'], reason: 'x'.repeat(25) });
     expect(already.status).toBe(422);
   });

@@ -73,8 +73,8 @@ describe('audit.find (DPO of the ambito)', () => {
   it('pages with a keyset cursor, newest first', async () => {
     const first = await dpo.call('audit.find', { person, action: 'people.', limit: 1 });
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await dpo.call('audit.find', { person, action: 'people.', limit: 1, cursor: first.body.nextCursor });
-    expect(second.body.items[0].seq).toBeLessThan(first.body.items[0].seq);
+    const second = await dpo.call('audit.find', { person, action: 'people.', limit: 1, cursor: first.body.nextCursor! });
+    expect(second.body.items[0]!.seq).toBeLessThan(first.body.items[0]!.seq);
     expect(second.body.nextCursor).toBeNull();
   });
 

@@ -27,18 +27,18 @@ describe('auth.login', () => {
     const unknown = await t.client().call('auth.login', { username: 'nessuno', password: 'sbagliata' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body.message).toBe(unknown.body.message);
-    expect(wrong.body.details).toEqual(unknown.body.details);
+    expect(wrong.error.message).toBe(unknown.error.message);
+    expect(wrong.error.details).toEqual(unknown.error.details);
   });
 
   it('places the B and 2 personas in the other comune and the other ambito', async () => {
     const b = await t.client().call('auth.login', { username: 'assistenteB', password: 'demo-siso-2026' });
     const two = await t.client().call('auth.login', { username: 'assistente2', password: 'demo-siso-2026' });
     const one = await t.client().call('auth.login', { username: 'assistente', password: 'demo-siso-2026' });
-    expect(b.body.context.enteName).toBe('Comune di Umbertide');
-    expect(b.body.context.ambitoId).toBe(one.body.context.ambitoId);
-    expect(two.body.context.enteName).toBe('Comune di Perugia');
-    expect(two.body.context.ambitoId).not.toBe(one.body.context.ambitoId);
+    expect(b.body.context!.enteName).toBe('Comune di Umbertide');
+    expect(b.body.context!.ambitoId).toBe(one.body.context!.ambitoId);
+    expect(two.body.context!.enteName).toBe('Comune di Perugia');
+    expect(two.body.context!.ambitoId).not.toBe(one.body.context!.ambitoId);
   });
 });
 
@@ -67,12 +67,12 @@ describe('contexts and sessions', () => {
     expect(login.body.contexts).toHaveLength(2);
     const before = await c.call('alerts.find', {});
     expect(before.status).toBe(403);
-    expect(before.body.code).toBe('context_required');
+    expect(before.error.code).toBe('context_required');
 
     const oldCookie = c.cookie;
     const chosen = await c.call('auth.selectContext', { enteId: other.ente_id, officeId: other.id });
     expect(chosen.status).toBe(200);
-    expect(chosen.body.context.officeId).toBe(other.id);
+    expect(chosen.body.context!.officeId).toBe(other.id);
     expect(c.cookie).not.toBe(oldCookie);
     expect((await c.call('alerts.find', {})).status).toBe(200);
 

@@ -22,7 +22,7 @@ describe('a wrong current password in auth.changePassword', () => {
     for (let i = 1; i <= 4; i++) {
       const res = await c.call('auth.changePassword', { currentPassword: 'sbagliata', newPassword: NEW });
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
+      expect(res.error.details).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
       expect((await row('responsabile')).failed_login_count).toBe(i);
     }
     const [denied] = await lastAudit(1);
@@ -36,7 +36,7 @@ describe('a wrong current password in auth.changePassword', () => {
     // Another open session cannot use the right password during the lock: same answer, not counted, audited.
     const right = await other.call('auth.changePassword', { currentPassword: 'demo-siso-2026', newPassword: NEW });
     expect(right.status).toBe(400);
-    expect(right.body.details[0].path).toBe('currentPassword');
+    expect(right.error.details[0]!.path).toBe('currentPassword');
     expect((await lastAudit(1))[0]!.details).toMatchObject({ locked: true });
     expect((await row('responsabile')).failed_login_count).toBe(0);
   });

@@ -27,8 +27,8 @@ describe('account lockout', () => {
     expect(locked.locked_until!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     const right = await attempt('admin', 'demo-siso-2026');
     expect(right.status).toBe(401);
-    expect(right.body.message).toBe(wrong.body.message);
-    expect(right.body.details).toEqual(wrong.body.details);
+    expect(right.error.message).toBe(wrong.error.message);
+    expect(right.error.details).toEqual(wrong.error.details);
     const audit = await t.database.db
       .selectFrom('audit_event')
       .select(['details', 'outcome'])

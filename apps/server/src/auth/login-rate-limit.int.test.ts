@@ -20,7 +20,7 @@ describe('login rate limit', () => {
     for (let i = 0; i < 10; i++) expect((await t.client().call('auth.login', { username: 'nessuno', password: 'x' })).status).toBe(401);
     const limited = await t.client().call('auth.login', { username: 'Nessuno', password: 'x' });
     expect(limited.status).toBe(429);
-    expect(limited.body.code).toBe('rate_limited');
+    expect(limited.error.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another username from the same address is still allowed (the per-IP limit is 50).
     expect((await t.client().call('auth.login', { username: 'sportello', password: 'demo-siso-2026' })).status).toBe(200);

@@ -14,11 +14,11 @@ describe('auth.changePassword', () => {
     const c = await t.as('sportello');
     const wrong = await c.call('auth.changePassword', { currentPassword: 'sbagliata', newPassword: NEW });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
+    expect(wrong.error.details).toEqual([{ path: 'currentPassword', message: expect.any(String) }]);
     const weak = await c.call('auth.changePassword', { currentPassword: 'demo-siso-2026', newPassword: 'sportello123' });
     expect(weak.status).toBe(400);
-    expect(weak.body.details.every((d: { path: string }) => d.path === 'newPassword')).toBe(true);
-    expect(weak.body.details.length).toBeGreaterThanOrEqual(2);
+    expect(weak.error.details.every((d: { path: string }) => d.path === 'newPassword')).toBe(true);
+    expect(weak.error.details.length).toBeGreaterThanOrEqual(2);
     expect((await c.call('auth.changePassword', { currentPassword: 'demo-siso-2026', newPassword: 'Password1234' })).status).toBe(400);
   });
 
@@ -49,7 +49,7 @@ describe('forced change (must_change_password)', () => {
     const res = await c.call('auth.changePassword', { currentPassword: 'demo-siso-2026', newPassword: NEW });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
-    expect(res.body.context.enteName).toBe('Comune di Umbertide');
+    expect(res.body.context!.enteName).toBe('Comune di Umbertide');
     expect((await c.call('alerts.find')).status).toBe(200);
     const row = await t.database.db.selectFrom('operator').select(['must_change_password', 'password_changed_at']).where('username', '=', 'assistenteB').executeTakeFirstOrThrow();
     expect(row.must_change_password).toBe(false);

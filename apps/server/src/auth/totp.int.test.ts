@@ -28,7 +28,7 @@ describe('TOTP enrolment from an active session', () => {
     expect(row.totp_enabled_at).toBeNull();
     const wrong = await c.call('auth.confirmTotp', { code: '000000' === totpCodeAt(secret, Date.now()) ? '111111' : '000000' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details[0]).toMatchObject({ path: 'code' });
+    expect(wrong.error.details[0]).toMatchObject({ path: 'code' });
     const before = c.cookie;
     confirmedCode = totpCodeAt(secret, Date.now());
     const ok = await c.call('auth.confirmTotp', { code: confirmedCode });
@@ -57,7 +57,7 @@ describe('TOTP enrolment from an active session', () => {
     const ok = await c.call('auth.verifyTotp', { code: totpCodeAt(secret, Date.now() + 30_000) });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('ok');
-    expect(ok.body.context.enteName).toBe('Comune di Città di Castello');
+    expect(ok.body.context!.enteName).toBe('Comune di Città di Castello');
     expect((await c.call('alerts.find')).status).toBe(200);
   });
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp, TestClient } from '../testing/test-app.js';
-import { pipelineFixtureApp } from '../testing/fixtures/pipeline-fixtures.js';
+import { pipelineFixtureApp, type FixtureContracts } from '../testing/fixtures/pipeline-fixtures.js';
 
 /**
  * Every API answer is `Cache-Control: no-store` (issue 10, item 7; OWASP ASVS 8.2.1, CWE-525): answers
  * carry personal data, and neither the browser's cache nor a proxy may keep a copy after logout.
  */
-let t: TestApp;
-let admin: TestClient;
+let t: TestApp<FixtureContracts>;
+let admin: TestClient<FixtureContracts>;
 
 beforeAll(async () => {
   ({ t, admin } = await pipelineFixtureApp());
@@ -29,7 +29,7 @@ describe('Cache-Control: no-store', () => {
     const read = await admin.call('fixtures.get', { id: first.body.id }, { method: 'GET' });
     expect(read.status).toBe(200);
     noStore(read);
-    const bad = await admin.call('fixtures.create', {});
+    const bad = await admin.callRaw('fixtures.create', {});
     expect(bad.status).toBe(400);
     noStore(bad);
     const anon = await t.client().call('auth.me');
@@ -54,7 +54,7 @@ describe('Cache-Control: no-store', () => {
   });
 
   it('on an unknown action, the health check, the OpenAPI document and the API docs', async () => {
-    noStore(await admin.call('cases.nonexistent', {}));
+    noStore(await admin.callRaw('cases.nonexistent', {}));
     for (const url of ['/api/health', '/api/openapi.json', '/api/docs/']) {
       const res = await t.app.server.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);

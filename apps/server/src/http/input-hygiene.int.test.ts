@@ -27,15 +27,15 @@ describe('control characters', () => {
   it('refuses NUL in auth.login, without a session, with the field path and an Italian message', async () => {
     const res = await t.client().call('auth.login', { username: 'spor\u0000tello', password: 'demo-siso-2026' });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('invalid_input');
-    expect(res.body.message).toMatch(/^Dati non validi/);
-    expect(res.body.details).toEqual([{ path: 'username', message: CONTROL }]);
+    expect(res.error.code).toBe('invalid_input');
+    expect(res.error.message).toMatch(/^Dati non validi/);
+    expect(res.error.details).toEqual([{ path: 'username', message: CONTROL }]);
   });
 
   it('refuses NUL in the ?input= of a GET query', async () => {
     const res = await sportello.call('reference.comuni', { q: 'Ro\u0000ma' }, { method: 'GET' });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ path: 'q', message: CONTROL }]);
+    expect(res.error.details).toEqual([{ path: 'q', message: CONTROL }]);
   });
 
   it('refuses NUL and other controls in a person and writes nothing', async () => {
@@ -52,22 +52,22 @@ describe('control characters', () => {
   it('refuses a control character deep in a scheda, with its dotted path, and keeps TAB, LF and CR', async () => {
     const bad = await sportello.call('intakeRecords.create', { access: { mode: 'in_person', description: 'prima\u0000dopo' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([{ path: 'access.description', message: CONTROL }]);
+    expect(bad.error.details).toEqual([{ path: 'access.description', message: CONTROL }]);
     const ok = await sportello.call('intakeRecords.create', { access: { mode: 'in_person', description: 'riga 1\r\nriga 2\tfine' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body.access.description).toBe('riga 1\r\nriga 2\tfine');
+    expect(ok.body.access!.description).toBe('riga 1\r\nriga 2\tfine');
   });
 
   it('refuses a key with NUL at its object, never echoing the key', async () => {
     const res = await sportello.call('intakeRecords.create', { access: { mode: 'in_person' }, custom: { 'xyzzy\u0000': 'x' } });
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ path: 'custom', message: BAD_KEY }]);
+    expect(res.error.details).toEqual([{ path: 'custom', message: BAD_KEY }]);
     expect(JSON.stringify(res.body)).not.toMatch(/xyzzy/);
   });
 
   it('answers in English with Accept-Language: en', async () => {
     const res = await t.client().call('auth.login', { username: 'a\u0000', password: 'x' }, { headers: { 'accept-language': 'en' } });
-    expect(res.body.details).toEqual([{ path: 'username', message: fieldMessages.carattere_di_controllo!.en }]);
+    expect(res.error.details).toEqual([{ path: 'username', message: fieldMessages.carattere_di_controllo!.en }]);
   });
 });
 
@@ -82,11 +82,11 @@ describe('every action', () => {
     expect(names.length).toBeGreaterThan(80);
     for (const name of names) {
       const client = contracts[name as keyof typeof contracts].access === 'public' ? t.client() : admin;
-      const post = await client.call(name, input);
-      expect({ name, status: post.status, details: post.body.details }).toEqual({ name, status: 400, details: expected });
+      const post = await client.callRaw(name, input);
+      expect({ name, status: post.status, details: post.error.details }).toEqual({ name, status: 400, details: expected });
       if (contracts[name as keyof typeof contracts].kind === 'query') {
-        const get = await client.call(name, input, { method: 'GET' });
-        expect({ name, status: get.status, details: get.body.details }).toEqual({ name, status: 400, details: expected });
+        const get = await client.callRaw(name, input, { method: 'GET' });
+        expect({ name, status: get.status, details: get.error.details }).toEqual({ name, status: 400, details: expected });
       }
     }
     // Nothing ran: the session is still there after auth.logout and auth.logoutEverywhere were refused.
@@ -98,25 +98,25 @@ describe('deep and large input', () => {
   it('refuses 10,000 levels of arrays with 400, not a crash', async () => {
     const login = await t.client().call('auth.login', undefined, { rawBody: `{"username":${nested(10_000)},"password":"x"}` });
     expect(login.status).toBe(400);
-    expect(login.body.details).toEqual([{ path: `username.${Array(MAX_INPUT_DEPTH - 1).fill('0').join('.')}`, message: TOO_DEEP }]);
+    expect(login.error.details).toEqual([{ path: `username.${Array(MAX_INPUT_DEPTH - 1).fill('0').join('.')}`, message: TOO_DEEP }]);
     // Where a contract accepts any value (configured fields), the depth limit still holds.
     const custom = await sportello.call('intakeRecords.create', undefined, { rawBody: `{"access":{},"custom":{"x":${nested(200_000)}}}` });
     expect(custom.status).toBe(400);
-    expect(custom.body.details[0].message).toBe(TOO_DEEP);
+    expect(custom.error.details[0]!.message).toBe(TOO_DEEP);
     const get = await sportello.call('reference.comuni', { q: JSON.parse(nested(MAX_INPUT_DEPTH)) }, { method: 'GET' });
     expect(get.status).toBe(400);
-    expect(get.body.details[0].message).toBe(TOO_DEEP);
+    expect(get.error.details[0]!.message).toBe(TOO_DEEP);
   });
 
   it('refuses huge strings and keys with 4xx in the error contract', async () => {
     const huge = await t.client().call('auth.login', { username: 'x'.repeat(900_000), password: 'x' });
     expect(huge.status).toBe(400);
-    expect(huge.body.details).toEqual([{ path: 'username', message: fieldMessages.too_big!.it }]);
+    expect(huge.error.details).toEqual([{ path: 'username', message: fieldMessages.too_big!.it }]);
     const over = await t.client().call('auth.login', { username: 'x'.repeat(1_100_000), password: 'x' });
     expect(over.status).toBe(413);
-    expect(over.body.code).toBe('payload_too_large');
+    expect(over.error.code).toBe('payload_too_large');
     const key = await sportello.call('intakeRecords.create', { access: {}, custom: { ['k'.repeat(100_000)]: 1 } });
     expect(key.status).toBe(400);
-    expect(key.body.details).toEqual([{ path: 'custom', message: BAD_KEY }]);
+    expect(key.error.details).toEqual([{ path: 'custom', message: BAD_KEY }]);
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { TestApp, TestClient } from '../testing/test-app.js';
-import { pipelineFixtureApp } from '../testing/fixtures/pipeline-fixtures.js';
+import { pipelineFixtureApp, type FixtureContracts } from '../testing/fixtures/pipeline-fixtures.js';
 
-let t: TestApp;
-let admin: TestClient;
+let t: TestApp<FixtureContracts>;
+let admin: TestClient<FixtureContracts>;
 
 beforeAll(async () => {
   ({ t, admin } = await pipelineFixtureApp());
@@ -13,38 +13,38 @@ afterAll(async () => t?.close());
 
 describe('wire contract: errors', () => {
   it('rejects bad input with 400 invalid_input, the field paths and an Italian message', async () => {
-    const res = await admin.call('fixtures.create', { title: '', dueOn: '2024-02-30', amount: 12.5 });
+    const res = await admin.callRaw('fixtures.create', { title: '', dueOn: '2024-02-30', amount: 12.5 });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('invalid_input');
-    expect(res.body.message).toMatch(/Dati non validi/);
-    const paths = res.body.details.map((d: { path: string }) => d.path).sort();
+    expect(res.error.code).toBe('invalid_input');
+    expect(res.error.message).toMatch(/Dati non validi/);
+    const paths = res.error.details.map((d: { path: string }) => d.path).sort();
     expect(paths).toEqual(['amount', 'dueOn', 'title']);
-    expect(res.body.details.find((d: { path: string }) => d.path === 'dueOn').message).toBe('Data inesistente.');
+    expect(res.error.details.find((d: { path: string }) => d.path === 'dueOn')!.message).toBe('Data inesistente.');
   });
 
   it('answers in English with Accept-Language: en', async () => {
-    const res = await admin.call('fixtures.create', {}, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const res = await admin.callRaw('fixtures.create', {}, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/^Invalid input/);
-    expect(res.body.details.find((d: { path: string }) => d.path === 'title').message).toBe('Required.');
+    expect(res.error.message).toMatch(/^Invalid input/);
+    expect(res.error.details.find((d: { path: string }) => d.path === 'title')!.message).toBe('Required.');
   });
 
   it('rejects malformed JSON as invalid_input, not as a server error', async () => {
-    const res = await admin.call('fixtures.create', undefined, { rawBody: '{"title": ' });
+    const res = await admin.callRaw('fixtures.create', undefined, { rawBody: '{"title": ' });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('invalid_input');
+    expect(res.error.code).toBe('invalid_input');
   });
 
   it('answers 413 payload_too_large over the body limit', async () => {
     const res = await admin.call('fixtures.create', { title: 'x'.repeat(1_100_000), dueOn: null, amount: null });
     expect(res.status).toBe(413);
-    expect(res.body.code).toBe('payload_too_large');
+    expect(res.error.code).toBe('payload_too_large');
   });
 
   it('answers 404 not_found for an unknown action', async () => {
-    const res = await admin.call('cases.nonexistent', {});
+    const res = await admin.callRaw('cases.nonexistent', {});
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('not_found');
+    expect(res.error.code).toBe('not_found');
   });
 
   it('answers 401 without a session and 403 forbidden without the permission', async () => {
@@ -53,7 +53,7 @@ describe('wire contract: errors', () => {
     const sportello = await t.as('sportello');
     const res = await sportello.call('system.get');
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('forbidden');
+    expect(res.error.code).toBe('forbidden');
   });
 
   // The web client renews its token on exactly this answer (apps/web/src/lib/api.ts; its unit test
@@ -91,7 +91,7 @@ describe('wire contract: values', () => {
     expect(first.body.version).toBe(1);
     const stale = await admin.call('fixtures.update', { id: created.body.id, version: 0, title: 'v1-bis' });
     expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('conflict');
+    expect(stale.error.code).toBe('conflict');
     const read = await admin.call('fixtures.get', { id: created.body.id });
     expect(read.body).toMatchObject({ title: 'v1', version: 1 });
     const missing = await admin.call('fixtures.update', { id: crypto.randomUUID(), version: 0, title: 'x' });
@@ -101,11 +101,11 @@ describe('wire contract: values', () => {
   it('leaves nothing half-written when an action crashes after writing, and audits the failure', async () => {
     const res = await admin.call('fixtures.create', { title: 'crash-me', dueOn: null, amount: null, crashAfterWrite: true });
     expect(res.status).toBe(500);
-    expect(res.body.code).toBe('internal');
-    expect(res.body.message).not.toMatch(/simulated/);
+    expect(res.error.code).toBe('internal');
+    expect(res.error.message).not.toMatch(/simulated/);
     const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM fixture_note WHERE title = 'crash-me'`.execute(t.database.db);
     expect(rows.rows[0]!.n).toBe(0);
-    const audit = await sql<{ outcome: string }>`SELECT outcome FROM audit_event WHERE request_id = ${res.body.requestId}`.execute(t.database.db);
+    const audit = await sql<{ outcome: string }>`SELECT outcome FROM audit_event WHERE request_id = ${res.error.requestId}`.execute(t.database.db);
     expect(audit.rows).toEqual([{ outcome: 'failed' }]);
   });
 });
@@ -129,7 +129,7 @@ describe('wire contract: idempotent retries', () => {
     await admin.call('fixtures.create', { title: 'a1', dueOn: null, amount: null }, { headers });
     const other = await admin.call('fixtures.create', { title: 'a2', dueOn: null, amount: null }, { headers });
     expect(other.status).toBe(422);
-    expect(other.body.code).toBe('precondition_failed');
+    expect(other.error.code).toBe('precondition_failed');
   });
 });
 

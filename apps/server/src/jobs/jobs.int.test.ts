@@ -67,11 +67,11 @@ describe('jobs', () => {
   it('validates the payload of a manual job and refuses unknown jobs', async () => {
     const bad = await admin.call('jobs.start', { name: 'test.flaky', payload: { steps: 99 } });
     expect(bad.status).toBe(400);
-    expect(bad.body.details[0].path).toBe('payload.steps');
+    expect(bad.error.details[0]!.path).toBe('payload.steps');
     const unknown = await admin.call('jobs.start', { name: 'nope' });
     expect(unknown.status).toBe(404);
     // Once the raw key `job_sconosciuto` (issue 11): the detail is a sentence of the catalogue.
-    expect(unknown.body.details).toEqual([{ path: 'name', message: 'Job inesistente o non avviabile a mano.' }]);
+    expect(unknown.error.details).toEqual([{ path: 'name', message: 'Job inesistente o non avviabile a mano.' }]);
     expect((await admin.call('jobs.start', { name: 'email.send', payload: {} })).status).toBe(404);
   });
 
@@ -90,8 +90,8 @@ describe('jobs', () => {
     const page1 = await admin.call('jobs.findRuns', { limit: 1 });
     expect(page1.body.items).toHaveLength(1);
     expect(page1.body.nextCursor).toEqual(expect.any(String));
-    const page2 = await admin.call('jobs.findRuns', { limit: 1, cursor: page1.body.nextCursor });
-    expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
+    const page2 = await admin.call('jobs.findRuns', { limit: 1, cursor: page1.body.nextCursor! });
+    expect(page2.body.items[0]!.id).not.toBe(page1.body.items[0]!.id);
     const bad = await admin.call('jobs.findRuns', { cursor: 'not-a-cursor' });
     expect(bad.status).toBe(400);
   });

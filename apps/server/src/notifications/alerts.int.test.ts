@@ -27,13 +27,13 @@ describe('in-app alerts', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['Per l’ente', 'Per l’ufficio', 'Per te']);
     expect(list.body.unreadCount).toBe(3);
-    expect(list.body.items.find((i: { title: string }) => i.title === 'Per l’ufficio').link).toEqual({ kind: 'case', id: 'c-1' });
+    expect(list.body.items.find((i: { title: string }) => i.title === 'Per l’ufficio')!.link).toEqual({ kind: 'case', id: 'c-1' });
 
     const sportello = await t.as('sportello');
     const other = await sportello.call('alerts.find', {});
     expect(other.body.items.map((i: { title: string }) => i.title)).toEqual(['Per l’ente']);
 
-    const target = list.body.items.find((i: { title: string }) => i.title === 'Per l’ente').id;
+    const target = list.body.items.find((i: { title: string }) => i.title === 'Per l’ente')!.id;
     expect((await assistente.call('alerts.markRead', { ids: [target] })).body.updated).toBe(1);
     expect((await assistente.call('alerts.find', { unreadOnly: true })).body.unreadCount).toBe(2);
     // Read by one operator, still unread for the colleague.
@@ -44,7 +44,7 @@ describe('in-app alerts', () => {
     const b = await placement('assistenteB');
     await raiseAlert(t.database.db, { ambitoId: b.ambitoId, enteId: b.enteId, type: 'test', recipient: { kind: 'operator', id: b.operatorId }, title: 'Privato' });
     const mine = await (await t.as('assistenteB')).call('alerts.find', {});
-    const id = mine.body.items.find((i: { title: string }) => i.title === 'Privato').id;
+    const id = mine.body.items.find((i: { title: string }) => i.title === 'Privato')!.id;
     const res = await (await t.as('assistente')).call('alerts.markRead', { ids: [id] });
     expect(res.body.updated).toBe(0);
   });
@@ -52,6 +52,6 @@ describe('in-app alerts', () => {
   it('requires ids or all', async () => {
     const res = await (await t.as('assistente')).call('alerts.markRead', {});
     expect(res.status).toBe(400);
-    expect(res.body.details[0].path).toBe('ids');
+    expect(res.error.details[0]!.path).toBe('ids');
   });
 });

@@ -48,7 +48,7 @@ describe('alert preferences', () => {
     expect((await c.call('alerts.getPreferences')).body.items).toContainEqual({ type: 'job.failed', inApp: false, email: false });
     const other = await t.as('sportello');
     expect((await other.call('alerts.getPreferences')).body.items).toContainEqual({ type: 'job.failed', inApp: true, email: true });
-    const bad = await c.call('alerts.setPreferences', { items: [{ type: 'nope', inApp: true, email: true }] });
+    const bad = await c.callRaw('alerts.setPreferences', { items: [{ type: 'nope', inApp: true, email: true }] });
     expect(bad.status).toBe(400);
   });
 

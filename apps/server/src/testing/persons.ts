@@ -1,12 +1,12 @@
-import type { TestClient, TestResponse } from './test-app.js';
+import type { InputOf, OutputOf, TestClient, TestResponse } from './test-app.js';
 
 /** persons.create needs a search first (search-before-create): search, then create with its token. */
-export async function createPerson<T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any -- test bodies are asserted field by field
+export async function createPerson(
   c: TestClient,
-  input: Record<string, unknown>,
+  input: Omit<InputOf<'persons.create'>, 'searchToken'>,
   q = 'zz',
-): Promise<TestResponse<T>> {
-  const found = await c.call<{ searchToken: string }>('persons.find', { q });
+): Promise<TestResponse<OutputOf<'persons.create'>>> {
+  const found = await c.call('persons.find', { q });
   if (found.status !== 200) throw new Error(`persons.find: ${found.status} ${JSON.stringify(found.body)}`);
-  return c.call<T>('persons.create', { searchToken: found.body.searchToken, ...input });
+  return c.call('persons.create', { searchToken: found.body.searchToken!, ...input });
 }

@@ -28,7 +28,12 @@ export interface ActionContract<
   secretOutput?: boolean;
 }
 
-export function defineAction<N extends string, I extends z.ZodType, O extends z.ZodType>(
+/**
+ * `const N` keeps the literal name even where the contract is written inline as another generic
+ * call's argument (a test's `defineHandler(defineAction({ name: 'fixtures.get', … }))`), so the
+ * typed test client knows the fixture actions by name too.
+ */
+export function defineAction<const N extends string, I extends z.ZodType, O extends z.ZodType>(
   c: ActionContract<N, I, O>,
 ): ActionContract<N, I, O> {
   return c;

@@ -71,11 +71,11 @@ export async function attack(s: AttackerSession, o: Owners, ops: Operation[], te
     // Known to the attacker from now on (before the answer: a concurrent read of the audit may show it).
     const sent = (JSON.stringify(input) ?? '').toLowerCase();
     o.secrets.filter((x) => sent.includes(x.value.toLowerCase())).forEach((x) => s.sent.add(x.value));
-    let r = await client.call(action, input, { method });
+    let r = await client.callRaw(action, input, { method });
     if (r.status === 401 && action !== 'auth.login') {
       await client.login(attacker.username);
       requests += 2;
-      r = await client.call(action, input, { method });
+      r = await client.callRaw(action, input, { method });
     }
     return r;
   };
@@ -85,7 +85,7 @@ export async function attack(s: AttackerSession, o: Owners, ops: Operation[], te
     if (!op.action) {
       requests += 1;
       sentOperations.add(`${op.method} ${op.path}`);
-      const r = await client.call(op.path.replace(/^\/api\//, ''), {}, { method: op.method });
+      const r = await client.callRaw(op.path.replace(/^\/api\//, ''), {}, { method: op.method });
       await check(s, o, op.path, op.method, {}, r, findings);
       return;
     }

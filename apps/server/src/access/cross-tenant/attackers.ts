@@ -50,17 +50,17 @@ async function ownRecords(client: TestClient, permissions: Set<string>, o: Owner
   const own = fake();
   const twin = o.persons[0]!;
   if (permissions.has('persons.create')) {
-    const p = await createPerson<{ id: string; version: number }>(client, { surname: nearly(twin.surname!), name: nearly(twin.name!), birthDate: twin.birthDate!, sex: 'F' });
+    const p = await createPerson(client, { surname: nearly(twin.surname!), name: nearly(twin.name!), birthDate: twin.birthDate!, sex: 'F' });
     if (p.status !== 200) throw new Error(`attacker's person: ${p.status} ${JSON.stringify(p.body)}`);
     Object.assign(own, { personId: p.body.id, personVersion: p.body.version });
   }
   if (permissions.has('intakeRecords.create')) {
-    const s = await client.call<{ id: string; version: number }>('intakeRecords.create', {
+    const s = await client.call('intakeRecords.create', {
       access: { mode: 'in_person', reason: 'spontaneous' }, interlocutor: { type: 'user' }, personId: permissions.has('persons.create') ? own.personId : null,
     });
     if (s.status === 200) {
       Object.assign(own, { intakeId: s.body.id, intakeVersion: s.body.version });
-      const r = await client.call<{ id: string; version: number }>('serviceRequests.create', {
+      const r = await client.call('serviceRequests.create', {
         intakeId: s.body.id, serviceCode: 'UDC79', attachments: [{ filename: 'mio.pdf', mediaType: 'application/pdf', contentBase64: b64(PDF_BYTES) }],
       });
       if (r.status === 200) Object.assign(own, { serviceRequestId: r.body.id, serviceRequestVersion: r.body.version });
@@ -72,7 +72,7 @@ async function ownRecords(client: TestClient, permissions: Set<string>, o: Owner
 export async function loginAttacker(t: TestApp, o: Owners, username: string): Promise<AttackerSession> {
   const db = t.database.db;
   const client = await t.as(username);
-  const me = await client.call<{ permissions: string[]; context: { enteId: string; officeId: string; ambitoId: string | null } | null }>('auth.me', {});
+  const me = await client.call('auth.me', {});
   if (me.status !== 200 || !me.body.context) throw new Error(`${username}: no context after login (${me.status})`);
   const permissions = new Set(me.body.permissions);
   const ctx = me.body.context;

@@ -80,8 +80,8 @@ export function snapshotDiff(before: Rows, after: Rows, allowed: (table: string,
 export async function apiSnapshot(o: Owners): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const read = async (who: keyof Owners['clients'], action: string, input: Record<string, unknown>) => {
-    const r = await o.clients[who].call<Record<string, unknown>>(action, input);
-    const { requestId: _id, ...body } = r.body ?? {};
+    const r = await o.clients[who].callRaw(action, input);
+    const { requestId: _id, ...body } = (r.body ?? {}) as Record<string, unknown>;
     out.set(`${who} ${action} ${JSON.stringify(input)}`, `${r.status} ${JSON.stringify(body)}`);
   };
   for (const p of o.persons) {

@@ -37,7 +37,7 @@ export async function countersOf(t: TestApp, username: string, plan: CounterPlan
   const { client } = await viewerOf(t, username);
   const out: Counters = {};
   const read = async (key: string, action: string, input: unknown, project: (body: unknown) => unknown = numbers) => {
-    const r = await client.call(action, input);
+    const r = await client.callRaw(action, input);
     out[key] = r.status === 200 ? project(r.body) : `HTTP ${r.status}`;
   };
   const period = { from: '2020-01-01', to: today };

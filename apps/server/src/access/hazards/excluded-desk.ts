@@ -3,6 +3,7 @@ import { countersNow, sanitySweep, type Hazard } from './hazard.js';
 import { addNumbers, grant, personBy, schedaBy, SecretBag, type Kit } from './kit.js';
 import { answerText } from '../cross-tenant/leaks.js';
 import { viewerOf } from './viewers.js';
+import type { InputOf } from '../../testing/test-app.js';
 
 /**
  * Hazard 1 — the excluded desk (siso-original §10.3.1; docs/intake.md, "Desk configuration").
@@ -62,9 +63,9 @@ async function theyWouldSee(k: Kit, intakeId: string, bag: SecretBag): Promise<s
 export async function excludedDesk(k: Kit): Promise<Hazard> {
   const bag = new SecretBag();
   const [desk, foreignDesk, ssp] = await Promise.all(['sportello_accoglienza', 'sportello_stranieri', 'servizio_sociale_professionale'].map((type) => k.officeOf('sportelloB', type)));
-  const settings = { officeId: desk!, kind: 'general', mandatorySections: ['access', 'interlocutor', 'user', 'outcome'], privacyPerDesk: true, proposalTarget: 'capofila' };
-  const seeded = await k.must<{ items: Array<{ officeId: string; version: number | null }> }>('admin', 'desks.find', { limit: 200 });
-  const configured = await k.must<{ version: number }>('admin', 'desks.configure', { ...settings, version: seeded.items.find((d) => d.officeId === desk)?.version ?? null });
+  const settings = { officeId: desk!, kind: 'general', mandatorySections: ['access', 'interlocutor', 'user', 'outcome'], privacyPerDesk: true, proposalTarget: 'capofila' } satisfies Partial<InputOf<'desks.configure'>>;
+  const seeded = await k.must('admin', 'desks.find', { limit: 200 });
+  const configured = await k.must('admin', 'desks.configure', { ...settings, version: seeded.items.find((d) => d.officeId === desk)?.version ?? null });
   const person = await personBy(k, 'sportelloB', bag, 'person');
   for (const who of ['assistenteB', 'terzosettoreB']) await grant(k, 'responsabileB', 'person', person.id, { operator: who });
   const plan = { officeIds: [desk!, foreignDesk!, ssp!], people: [person] };

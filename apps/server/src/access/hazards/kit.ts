@@ -138,6 +138,6 @@ export async function grant(
   k: Kit, granter: string, recordKind: 'person' | 'intakeRecord' | 'protectedPerson', recordId: string,
   subject: { operator: string } | { office: string }, hideInfoFrom?: string,
 ): Promise<void> {
-  const [subjectKind, subjectId] = 'operator' in subject ? ['operator', await k.operatorId(subject.operator)] : ['office', subject.office];
+  const [subjectKind, subjectId] = 'operator' in subject ? (['operator', await k.operatorId(subject.operator)] as const) : (['office', subject.office] as const);
   await k.must(granter, 'grants.create', { recordKind, recordId, subjectKind, subjectId, purpose: 'presa in carico congiunta', validFrom: k.today, hideInfoFrom });
 }

@@ -24,7 +24,7 @@ const byApp = new WeakMap<TestApp, Map<string, Promise<Viewer>>>();
 
 async function login(t: TestApp, username: string): Promise<Viewer> {
   const client = await t.as(username);
-  const me = await client.call<{ permissions: string[]; context: { ambitoId: string | null; enteId: string; officeId: string } | null }>('auth.me', {});
+  const me = await client.call('auth.me', {});
   if (me.status !== 200 || !me.body.context) throw new Error(`${username}: no context after login (${me.status})`);
   const ctx = me.body.context;
   const operatorId = (await t.database.db.selectFrom('operator').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;

@@ -123,7 +123,7 @@ describe('OpenID Connect login', () => {
     const me = await c.call('auth.me');
     expect(me.status).toBe(200);
     expect(me.body.operator.username).toBe('assistente');
-    expect(me.body.context.enteName).toBe('Comune di Città di Castello');
+    expect(me.body.context!.enteName).toBe('Comune di Città di Castello');
     expect((await c.call('alerts.find')).status).toBe(200);
   });
 

@@ -68,14 +68,14 @@ describe('notice and consents', () => {
     expect(r.body.status).toBe('signed');
     expect(r.body.notices).toHaveLength(1);
     expect(r.body.notices[0]).toMatchObject({ givenOn: today(), mode: 'in_person', signerKind: 'self', representative: null, deskOfficeName: null, recordedByName: 'Silvia Accoglienza' });
-    expect(r.body.notices[0].document).toMatchObject({ filename: 'informativa-firmata.pdf', mediaType: 'application/pdf', scanStatus: 'clean' });
-    const doc = await sportello.call('attachments.get', { id: r.body.notices[0].document.id });
+    expect(r.body.notices[0]!.document).toMatchObject({ filename: 'informativa-firmata.pdf', mediaType: 'application/pdf', scanStatus: 'clean' });
+    const doc = await sportello.call('attachments.get', { id: r.body.notices[0]!.document!.id });
     expect(doc.status).toBe(200);
     expect(Buffer.from(doc.body.contentBase64, 'base64').equals(PDF_BYTES)).toBe(true);
     expect(r.body.consents.map((c: { type: string; given: boolean; withdrawnAt: string | null }) => [c.type, c.given, c.withdrawnAt])).toEqual(
       expect.arrayContaining([['centri_impiego', true, null], ['contatto_email', false, null]]),
     );
-    expect(r.body.consents.find((c: { type: string }) => c.type === 'centri_impiego').typeLabel).toMatch(/Centri per l'impiego/);
+    expect(r.body.consents.find((c: { type: string }) => c.type === 'centri_impiego')!.typeLabel).toMatch(/Centri per l'impiego/);
     expect(await hasConsent(t.database.db, id, enteId, 'centri_impiego')).toBe(true);
     expect(await hasConsent(t.database.db, id, enteId, 'contatto_email')).toBe(false);
     expect(await hasConsent(t.database.db, id, enteId, 'app_io')).toBe(false);
@@ -85,19 +85,19 @@ describe('notice and consents', () => {
     expect(changed.status).toBe(200);
     const email = changed.body.consents.filter((c: { type: string }) => c.type === 'contatto_email');
     expect(email.map((c: { given: boolean; withdrawnAt: string | null }) => [c.given, c.withdrawnAt === null])).toEqual([[true, true], [false, false]]);
-    expect(email[1].withdrawReason).toMatch(/nuova scelta/);
+    expect(email[1]!.withdrawReason).toMatch(/nuova scelta/);
     expect(await hasConsent(t.database.db, id, enteId, 'contatto_email')).toBe(true);
     const inForce = await sql<{ n: number }>`SELECT count(*)::int AS n FROM consent WHERE person_id = ${id} AND withdrawn_at IS NULL`.execute(t.database.db);
     expect(inForce.rows[0]!.n).toBe(2);
 
     // Withdrawal (GDPR art. 7(3)): effective at once; a second withdrawal finds nothing in force.
-    const consentId = email[0].id;
-    expect(email[0].abilities).toContain('consents.withdraw');
+    const consentId = email[0]!.id;
+    expect(email[0]!.abilities).toContain('consents.withdraw');
     const w = await sportello.call('consents.withdraw', { consentId, reason: 'Non vuole più essere contattato' });
     expect(w.status).toBe(200);
     const withdrawn = w.body.consents.find((c: { id: string }) => c.id === consentId);
     expect(withdrawn).toMatchObject({ withdrawReason: 'Non vuole più essere contattato', withdrawnByName: 'Silvia Accoglienza', abilities: [] });
-    expect(withdrawn.withdrawnAt).not.toBeNull();
+    expect(withdrawn!.withdrawnAt).not.toBeNull();
     expect(await hasConsent(t.database.db, id, enteId, 'contatto_email')).toBe(false);
     expect((await sportello.call('consents.withdraw', { consentId, reason: 'di nuovo' })).status).toBe(404);
 
@@ -186,7 +186,7 @@ describe('scope', () => {
   it('another ente sees neither the person nor their consents, and its own notices are separate', async () => {
     const id = await person({ surname: 'Altrove', name: 'Enzo', birthDate: '1960-06-06', sex: 'M' });
     const r = await sportello.call('consents.record', { personId: id, notice: { givenOn: today(), mode: 'in_person' }, consents: [{ type: 'app_io', given: true, givenOn: today() }] });
-    const consentId = r.body.consents[0].id;
+    const consentId = r.body.consents[0]!.id;
     expect((await sportelloB.call('consents.get', { personId: id })).status).toBe(404);
     expect((await sportelloB.call('consents.record', { personId: id, notice: { givenOn: today(), mode: 'in_person' } })).status).toBe(404);
     expect((await sportelloB.call('consents.withdraw', { consentId, reason: 'tentativo' })).status).toBe(404);
@@ -212,7 +212,7 @@ describe('scope', () => {
       const desk = await sportello.call('consents.record', { personId: id, notice: { givenOn: today(), mode: 'in_person' } });
       expect(desk.body.status).toBe('signed');
       expect(desk.body.notices).toHaveLength(1);
-      expect(desk.body.notices[0].deskOfficeName).toEqual(expect.any(String));
+      expect(desk.body.notices[0]!.deskOfficeName).toEqual(expect.any(String));
     } finally {
       await t.database.db.updateTable('desk_config').set({ privacy_per_desk: false }).where('office_id', '=', office.office_id).execute();
     }

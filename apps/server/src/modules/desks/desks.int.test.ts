@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createTestApp, type InputOf, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
 import { todayInRome } from '../persons/validate-person.js';
@@ -43,7 +43,7 @@ async function intake(c: TestClient, opts: { complete: boolean; outcome?: 'infor
   return done.body;
 }
 
-const base = { kind: 'general', mandatorySections: ['access', 'user', 'outcome'] };
+const base = { kind: 'general', mandatorySections: ['access', 'user', 'outcome'] } satisfies Partial<InputOf<'desks.configure'>>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -83,7 +83,7 @@ describe('desks.find', () => {
     expect(named.body.items.length).toBeGreaterThan(0);
     expect(named.body.items.every((d: { enteName: string }) => d.enteName === 'Comune di Umbertide')).toBe(true);
     const page1 = await admin.call('desks.find', { limit: 2 });
-    const page2 = await admin.call('desks.find', { limit: 2, cursor: page1.body.nextCursor });
+    const page2 = await admin.call('desks.find', { limit: 2, cursor: page1.body.nextCursor! });
     expect(ids(page2)).toHaveLength(2);
     expect(ids(page2).some((id: string) => ids(page1).includes(id))).toBe(false);
   });
@@ -121,11 +121,11 @@ describe('desks.configure', () => {
   });
 
   it('names every invalid field with 422', async () => {
-    const bad = async (input: Record<string, unknown>, officeId = office.umbertide) => {
+    const bad = async (input: Partial<InputOf<'desks.configure'>>, officeId = office.umbertide) => {
       const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === officeId);
-      const r = await admin.call('desks.configure', { officeId, version: desk.version, ...base, ...input });
+      const r = await admin.call('desks.configure', { officeId, version: desk!.version, ...base, ...input });
       expect(r.status, JSON.stringify(r.body)).toBe(422);
-      return r.body.details.map((d: { path: string }) => d.path).sort();
+      return r.error.details.map((d: { path: string }) => d.path).sort();
     };
     expect(await bad({ kind: 'thematic' })).toEqual(['thematicCode']);
     expect(await bad({ kind: 'general', thematicCode: 'adi' })).toEqual(['thematicCode']);
@@ -136,20 +136,20 @@ describe('desks.configure', () => {
     expect(await bad({ accessPoints: [office.umbertideTerzo, office.perugiaTerzo, office.sportello] })).toEqual(['accessPoints.1', 'accessPoints.2']);
     const bodyErr = await admin.call('desks.configure', { officeId: office.umbertide, version: 0, ...base, kind: 'thematic', thematicCode: 'ADI!' });
     expect(bodyErr.status).toBe(400);
-    expect(bodyErr.body.details[0].path).toBe('thematicCode');
+    expect(bodyErr.error.details[0]!.path).toBe('thematicCode');
   });
 
   it('keeps administrators within their reach and desk operators out', async () => {
     expect((await admin.call('desks.configure', { officeId: office.perugia, version: 0, ...base })).status).toBe(404);
     expect((await admin.call('desks.configure', { officeId: office.castelloTerzo, version: null, ...base })).status).toBe(404);
     expect((await sportello.call('desks.configure', { officeId: office.sportello, version: 0, ...base })).status).toBe(403);
-    const perugia = (await sysadmin.call('desks.find', { q: 'Perugia', limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === office.perugia);
-    const ok = await sysadmin.call('desks.configure', { officeId: office.perugia, version: perugia.version, ...perugia, mandatorySections: ['access', 'user', 'needs', 'outcome'] });
+    const perugia = (await sysadmin.call('desks.find', { q: 'Perugia', limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === office.perugia)!;
+    const ok = await sysadmin.call('desks.configure', { ...perugia, mandatorySections: ['access', 'user', 'needs', 'outcome'] });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });
 
   it('shuts an excluded profile out of the desk home', async () => {
-    const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === office.umbertide);
+    const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === office.umbertide)!;
     const { officeId, kind, thematicCode, mandatorySections, readableClasses, proposalTarget, privacyPerDesk, accessPoints } = desk;
     const cfg = { officeId, kind, thematicCode, mandatorySections, readableClasses, proposalTarget, privacyPerDesk, accessPoints };
     const excl = await admin.call('desks.configure', { ...cfg, version: desk.version, excludedProfiles: ['operatore_sportello'] });
@@ -191,7 +191,7 @@ describe('home and counters', () => {
     expect(before.body).toMatchObject({ complete: 0, incomplete: 0, sent: 0, received: 0, refused: 0, proposals: 0 });
     const wrong = await sportello2.call('desks.counters', { from: today, to: '2020-01-01' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details[0].path).toBe('to');
+    expect(wrong.error.details[0]!.path).toBe('to');
 
     // Castello's desk also proposes, sends and refuses: it counts each of them; the third-sector
     // cooperative of the ente reaches the desk's counters but reads none of those schede, so it counts

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldMessages, type FieldDefinitionView, type FieldMessageKey, type OfficeType } from '@siso/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createTestApp, type InputOf, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { placementOf } from '../../testing/placement.js';
 import { intersectClasses, type FieldClass } from '../../access/field-classes.js';
 import { assertCustomWritable, maskCustomValues, MASKED, parseCustomValues } from '../../access/custom-fields.js';
@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const msg = (key: FieldMessageKey) => fieldMessages[key].it;
-const field = (over: Record<string, unknown>) => ({ target: 'intake', labelIt: 'Campo', type: 'text', fieldClass: 'personal', ...over });
+type FieldInput = InputOf<'fields.upsert'>;
+const field = (over: Partial<FieldInput> & Pick<FieldInput, 'key'>): FieldInput => ({ target: 'intake', labelIt: 'Campo', type: 'text', fieldClass: 'personal', ...over });
 const lastAudit = async (action: string) =>
   t.database.db.selectFrom('audit_event').select(['outcome', 'chain_key', 'targets', 'details']).where('action', '=', action).orderBy('seq', 'desc').executeTakeFirstOrThrow();
 
@@ -90,7 +91,7 @@ describe('configuration-defined fields', () => {
     }
     const first = await admin.call('fields.find', { target: 'person', limit: 2 });
     expect(first.body.items.map((f: FieldDefinitionView) => f.key)).toEqual(['cittadinanza_note', 'lingua_madre']);
-    const second = await admin.call('fields.find', { target: 'person', limit: 2, cursor: first.body.nextCursor });
+    const second = await admin.call('fields.find', { target: 'person', limit: 2, cursor: first.body.nextCursor! });
     expect(second.body).toMatchObject({ items: [{ key: 'anni_in_italia' }], nextCursor: null });
     expect((await admin.call('fields.find', { cursor: 'bm9uc2Vuc2U' })).status).toBe(400);
   });
@@ -99,7 +100,7 @@ describe('configuration-defined fields', () => {
     const base = { ...field({ key: 'tipo_assistenza', type: 'multi_choice', options: own.options, max: 2 }), id: own.id };
     const down = await admin.call('fields.upsert', { ...base, fieldClass: 'public', version: own.version });
     expect(down.status).toBe(400);
-    expect(down.body.details).toEqual([{ path: 'fieldClass', message: msg('classe_meno_restrittiva') }]);
+    expect(down.error.details).toEqual([{ path: 'fieldClass', message: msg('classe_meno_restrittiva') }]);
     const up = await admin.call('fields.upsert', { ...base, fieldClass: 'special', version: own.version });
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ fieldClass: 'special', version: own.version + 1 });
@@ -107,7 +108,7 @@ describe('configuration-defined fields', () => {
     // The protected classes have different readers: health data never becomes permit data.
     const sideways = await admin.call('fields.upsert', { ...base, fieldClass: 'foreigner', version: up.body.version });
     expect(sideways.status).toBe(400);
-    expect(sideways.body.details[0].path).toBe('fieldClass');
+    expect(sideways.error.details[0]!.path).toBe('fieldClass');
     own = up.body;
   });
 
@@ -124,10 +125,10 @@ describe('configuration-defined fields', () => {
     const base = { ...field({ key: 'tipo_assistenza', type: 'multi_choice', options: own.options, fieldClass: 'special' }), id: own.id, version: own.version };
     const moved = await admin.call('fields.upsert', { ...base, key: 'altra_chiave', target: 'person', type: 'choice' });
     expect(moved.status).toBe(400);
-    expect(moved.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['key', 'target', 'type']);
+    expect(moved.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['key', 'target', 'type']);
     const removed = await admin.call('fields.upsert', { ...base, options: own.options.slice(0, 2) });
     expect(removed.status).toBe(400);
-    expect(removed.body.details).toEqual([{ path: 'options', message: msg('scelta_non_eliminabile') }]);
+    expect(removed.error.details).toEqual([{ path: 'options', message: msg('scelta_non_eliminabile') }]);
     const archivedChoice = await admin.call('fields.upsert', { ...base, options: own.options.map((o, i) => (i === 2 ? { ...o, archived: true } : o)) });
     expect(archivedChoice.status).toBe(200);
     const archived = await admin.call('fields.upsert', { ...base, version: archivedChoice.body.version, options: archivedChoice.body.options, archived: true });
@@ -140,7 +141,7 @@ describe('configuration-defined fields', () => {
   it('keeps one definition per key in a target: in the same scope, and between templates and ambiti', async () => {
     const again = await admin.call('fields.upsert', field({ key: 'lingua_madre', target: 'person' }));
     expect(again.status).toBe(409);
-    expect(again.body.details).toEqual([{ path: 'key', message: msg('codice_già_usato') }]);
+    expect(again.error.details).toEqual([{ path: 'key', message: msg('codice_già_usato') }]);
     const overTemplate = await admin2.call('fields.upsert', field({ key: 'numero_domanda_adi' }));
     expect(overTemplate.status).toBe(409);
     const templateOverAmbito = await sysadmin.call('fields.upsert', field({ key: 'lingua_madre', target: 'person' }));
@@ -152,9 +153,9 @@ describe('configuration-defined fields', () => {
   it('validates the definition itself (400 with the paths)', async () => {
     const bad = await admin.call('fields.upsert', field({ key: 'Non Valida', type: 'choice', pattern: '(a+)+', min: 5, max: 2 }));
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['key', 'max', 'max', 'min', 'options', 'pattern']);
+    expect(bad.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['key', 'max', 'max', 'min', 'options', 'pattern']);
     const regex = await admin.call('fields.upsert', field({ key: 'codice', pattern: '(a+)+' }));
-    expect(regex.body.details).toEqual([{ path: 'pattern', message: msg('espressione_non_valida') }]);
+    expect(regex.error.details).toEqual([{ path: 'pattern', message: msg('espressione_non_valida') }]);
   });
 
   it('masks, validates and guards a realistic values map with the stored definitions', async () => {

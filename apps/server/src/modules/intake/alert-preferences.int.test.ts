@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOperator } from '../../testing/add-operator.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createTestApp, type InputOf, type TestApp, type TestClient } from '../../testing/test-app.js';
 
 /**
  * The intake desk's alerts honour each recipient's preferences (issue 11, point 4): a proposal to take
@@ -55,7 +55,7 @@ async function expectTold(type: string, act: () => Promise<string>, expected: Re
   expect(await db().selectFrom('alert').select('id').where('link_id', '=', linkId).where('recipient_kind', '<>', 'operator').execute()).toEqual([]);
 }
 
-async function setPreferences(c: TestClient, items: Array<{ type: string; inApp: boolean; email: boolean }>) {
+async function setPreferences(c: TestClient, items: InputOf<'alerts.setPreferences'>['items']) {
   const r = await c.call('alerts.setPreferences', { items });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
@@ -97,8 +97,9 @@ beforeAll(async () => {
   admin = await t.as('admin');
   const sspMail = (await addOperator(t, { username: 'ssp_mail', like: 'assistente', officeType: 'servizio_sociale_professionale', profile: 'assistente_sociale', professionalType: 'assistente_sociale' })).client;
   await addOperator(t, { username: 'desk_defaults', like: 'sportello', officeType: 'sportello_accoglienza', profile: 'operatore_sportello' });
-  const off = (type: string) => ({ type, inApp: false, email: false });
-  const mailOnly = (type: string) => ({ type, inApp: false, email: true });
+  type AlertType = InputOf<'alerts.setPreferences'>['items'][number]['type'];
+  const off = (type: AlertType) => ({ type, inApp: false, email: false });
+  const mailOnly = (type: AlertType) => ({ type, inApp: false, email: true });
   await setPreferences(assistente, [off('intake.proposal'), off('intake.received')]);
   await setPreferences(sspMail, [mailOnly('intake.proposal'), mailOnly('intake.received')]);
   await setPreferences(sportello, [off('intake.proposalRejected'), mailOnly('intake.refused')]);
@@ -114,7 +115,7 @@ describe('intake alerts follow each recipient’s preferences', () => {
 
   it('a proposal from another ente’s desk to the capofila: the same, across enti', async () => {
     const umbertide = (await placementOf(db(), 'sportelloB')).officeId;
-    const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === umbertide);
+    const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === umbertide)!;
     const { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, privacyPerDesk, accessPoints, version } = desk;
     const cfg = await admin.call('desks.configure', { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, privacyPerDesk, accessPoints, version, proposalTarget: 'capofila' });
     expect(cfg.status, JSON.stringify(cfg.body)).toBe(200);

@@ -38,7 +38,7 @@ beforeAll(async () => {
     attachments: [{ filename: 'domanda.pdf', mediaType: 'application/pdf', contentBase64: b64(PDF_BYTES) }],
   });
   expect(sr.status, JSON.stringify(sr.body)).toBe(200);
-  attachmentId = sr.body.attachments[0].id;
+  attachmentId = sr.body.attachments[0]!.id;
   // The desk shares the scheda with the grantee's office, hiding what the desk itself wrote. Written
   // directly: grants.create has its own tests; here the read paths are under test.
   const desk = (await placementOf(db(), 'sportello')).officeId;
@@ -100,7 +100,7 @@ describe('a shared scheda', () => {
       ['intakeRecords.delete', { id: intakeId, version, reason: 'Scheda duplicata per errore' }],
     ];
     const seen: Record<string, number> = {};
-    for (const [action, input] of attempts) seen[action] = (await grantee.call(action, input)).status;
+    for (const [action, input] of attempts) seen[action] = (await grantee.callRaw(action, input)).status;
     expect(seen).toEqual(Object.fromEntries(attempts.map(([a]) => [a, 403])));
     expect(await writes()).toEqual(before);
   });

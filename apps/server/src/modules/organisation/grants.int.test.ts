@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createTestApp, type InputOf, type TestApp, type TestClient } from '../../testing/test-app.js';
 
 let t: TestApp;
 let assistente: TestClient;
@@ -33,7 +33,7 @@ describe('access grants', () => {
   it('shares a visible record for a time, hides the own office on request, and revokes it once', async () => {
     const recordId = await sharedCase();
     const other = await placement('assistenteB');
-    const input = { recordKind: 'case', recordId, subjectKind: 'operator', subjectId: other.operatorId, purpose: 'valutazione congiunta', validFrom: '2025-01-01', validTo: '2025-06-30' };
+    const input = { recordKind: 'case', recordId, subjectKind: 'operator', subjectId: other.operatorId, purpose: 'valutazione congiunta', validFrom: '2025-01-01', validTo: '2025-06-30' } satisfies InputOf<'grants.create'>;
     const res = await assistente.call('grants.create', { ...input, hideInfoFrom: place.officeId });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ hideInfoFrom: place.officeId, grantedBy: place.operatorId, revokedAt: null, abilities: ['grants.revoke'] });
@@ -48,7 +48,7 @@ describe('access grants', () => {
   });
 
   it('answers 404 for a record the granter does not see, and 403 to a profile without the permission', async () => {
-    const unknown = { recordKind: 'case', recordId: crypto.randomUUID(), subjectKind: 'ente', subjectId: place.enteId, purpose: 'prova di accesso', validFrom: '2025-01-01' };
+    const unknown = { recordKind: 'case', recordId: crypto.randomUUID(), subjectKind: 'ente', subjectId: place.enteId, purpose: 'prova di accesso', validFrom: '2025-01-01' } satisfies InputOf<'grants.create'>;
     expect((await assistente.call('grants.create', unknown)).status).toBe(404);
     const sportello = await t.as('sportello');
     expect((await sportello.call('grants.create', { ...unknown, recordId: await sharedCase() })).status).toBe(403);

@@ -10,8 +10,8 @@ beforeAll(async () => {
   t = await createTestApp();
   [admin, sysadmin] = [await t.as('admin'), await t.as('sysadmin')];
   const tree = await admin.call('organisation.tree');
-  const ente = tree.body.ambiti[0].enti.find((e: { isCapofila: boolean }) => e.isCapofila);
-  const office = await admin.call('offices.upsert', { enteId: ente.id, type: 'sportello_accoglienza', name: 'Sportello di Lerchi' });
+  const ente = tree.body.ambiti[0]!.enti.find((e: { isCapofila: boolean }) => e.isCapofila);
+  const office = await admin.call('offices.upsert', { enteId: ente!.id, type: 'sportello_accoglienza', name: 'Sportello di Lerchi' });
   officeId = office.body.id;
 });
 afterAll(async () => t?.close());
@@ -37,7 +37,7 @@ describe('operators', () => {
     expect(login.body.status).toBe('password_change_required');
     const dup = await newOperator('GIULIA.NUOVI', [await template('operatore_sportello')], { fiscalCode: null });
     expect(dup.status).toBe(409);
-    expect(dup.body.details[0].path).toBe('username');
+    expect(dup.error.details[0]!.path).toBe('username');
     const audit = await t.database.db.selectFrom('audit_event').select(['targets', 'details', 'classes_changed']).where('action', '=', 'operators.create').where('outcome', '=', 'ok').executeTakeFirstOrThrow();
     expect(audit.targets).toEqual([{ kind: 'operator', id: res.body.operator.id }]);
     expect(JSON.stringify(audit.details)).not.toContain('NVUGLI80A41C745X');
@@ -48,17 +48,17 @@ describe('operators', () => {
     // The DPO's template carries the audit, an oversight power the ambito administrator lacks.
     const res = await newOperator('anna.bis', [await template('dpo')], { fiscalCode: null });
     expect(res.status).toBe(403);
-    expect(res.body.details.map((d: { path: string }) => d.path)).toContain('assignment.profileIds.0.permissions.audit.find');
+    expect(res.error.details.map((d: { path: string }) => d.path)).toContain('assignment.profileIds.0.permissions.audit.find');
     expect((await admin.call('operators.find', { q: 'anna.bis' })).body.items).toEqual([]);
     // The region's social-worker template is assigned as it is, although the administrator does not
     // hold its data permissions (they read no people: data minimisation).
     expect((await newOperator('anna.ter', [await template('assistente_sociale')], { fiscalCode: null, givenName: 'Anna', familyName: 'Terza' })).status).toBe(200);
     const profile = await admin.call('profiles.upsert', { code: 'sportello_plus', name: 'Sportello plus', permissions: ['organisation.tree', 'grants.create'], scope: 'office' });
     expect(profile.status).toBe(403);
-    expect(profile.body.details).toEqual([{ path: 'permissions.1', message: expect.any(String) }]);
+    expect(profile.error.details).toEqual([{ path: 'permissions.1', message: expect.any(String) }]);
     const wide = await admin.call('profiles.upsert', { code: 'regionale', name: 'Regionale', permissions: ['organisation.tree'], scope: 'installation' });
     expect(wide.status).toBe(403);
-    expect(wide.body.details[0].path).toBe('scope');
+    expect(wide.error.details[0]!.path).toBe('scope');
     const copied = await admin.call('profiles.upsert', { code: 'sportello_zs1', name: 'Sportello ZS1', templateId: await template('operatore_sportello') });
     expect(copied.status).toBe(200);
     expect(copied.body).toMatchObject({ scope: 'office', abilities: ['profiles.upsert'] });
@@ -66,12 +66,12 @@ describe('operators', () => {
     expect(find.body.items.find((p: { id: string }) => p.id === copied.body.id)).toBeTruthy();
     expect(find.body.grantable.map((g: { action: string }) => g.action)).toContain('operators.create');
     expect(find.body.grantable.map((g: { action: string }) => g.action)).not.toContain('grants.create');
-    expect(find.body.items.find((p: { code: string; ambitoId: null }) => p.code === 'assistente_sociale' && p.ambitoId === null).abilities).toEqual([]);
+    expect(find.body.items.find((p) => p.code === 'assistente_sociale' && p.ambitoId === null)!.abilities).toEqual([]);
   });
 
   it('masks personal fields for a profile that cannot read them, and audits every read', async () => {
     const mine = await admin.call('operators.find', { q: 'giulia' });
-    expect(mine.body.items[0].fiscalCode).toBe('NVUGLI80A41C745X');
+    expect(mine.body.items[0]!.fiscalCode).toBe('NVUGLI80A41C745X');
     const masked = await sysadmin.call('operators.find', { q: 'giulia' });
     expect(masked.status).toBe(200);
     expect(masked.body.items[0]).toMatchObject({ fiscalCode: { masked: true }, email: { masked: true }, username: 'giulia.nuovi' });
@@ -79,41 +79,41 @@ describe('operators', () => {
     expect((await sysadmin.call('operators.find', { q: 'NVUGLI80' })).body.items).toEqual([]);
     expect((await admin.call('operators.find', { q: 'nvugli80' })).body.items).toHaveLength(1);
     const reads = await t.database.db.selectFrom('audit_event').select(['targets', 'classes_read']).where('action', '=', 'operators.find').where('targets', '!=', '[]' as never).execute();
-    expect(reads.some((r) => (r.targets as { id: string }[]).some((x) => x.id === masked.body.items[0].id) && !r.classes_read.includes('personal'))).toBe(true);
+    expect(reads.some((r) => (r.targets as { id: string }[]).some((x) => x.id === masked.body.items[0]!.id) && !r.classes_read.includes('personal'))).toBe(true);
     expect(reads.some((r) => r.classes_read.includes('personal'))).toBe(true);
   });
 
   it('edits assignments with validity dates and answers 409 to a stale version', async () => {
     const op = (await admin.call('operators.find', { q: 'giulia' })).body.items[0];
-    const a = op.assignments[0];
+    const a = op!.assignments[0];
     const res = await admin.call('operators.update', {
-      id: op.id, version: op.version, givenName: 'Giuliana',
-      assignments: [{ id: a.id, version: a.version, officeId, professionalType: a.professionalType, validFrom: a.validFrom, validTo: '2030-12-31', profileIds: a.profiles.map((p: { id: string }) => p.id) }],
+      id: op!.id, version: op!.version, givenName: 'Giuliana',
+      assignments: [{ id: a!.id, version: a!.version, officeId, professionalType: a!.professionalType, validFrom: a!.validFrom, validTo: '2030-12-31', profileIds: a!.profiles.map((p: { id: string }) => p.id) }],
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ givenName: 'Giuliana', version: op.version + 1 });
-    expect(res.body.assignments[0].validTo).toBe('2030-12-31');
-    expect((await admin.call('operators.update', { id: op.id, version: op.version, givenName: 'Vecchia' })).status).toBe(409);
-    const bad = await admin.call('operators.update', { id: op.id, version: op.version + 1, assignments: [{ officeId, professionalType: 'educatore', validFrom: '2025-02-01', validTo: '2025-01-01', profileIds: [a.profiles[0].id] }] });
+    expect(res.body).toMatchObject({ givenName: 'Giuliana', version: op!.version + 1 });
+    expect(res.body.assignments[0]!.validTo).toBe('2030-12-31');
+    expect((await admin.call('operators.update', { id: op!.id, version: op!.version, givenName: 'Vecchia' })).status).toBe(409);
+    const bad = await admin.call('operators.update', { id: op!.id, version: op!.version + 1, assignments: [{ officeId, professionalType: 'educatore', validFrom: '2025-02-01', validTo: '2025-01-01', profileIds: [a!.profiles[0]!.id] }] });
     expect(bad.status).toBe(400);
-    expect(bad.body.details[0].path).toBe('assignments.0.validTo');
+    expect(bad.error.details[0]!.path).toBe('assignments.0.validTo');
   });
 
   it('unlocks a locked operator and resets a password, ending their sessions', async () => {
     const op = (await admin.call('operators.find', { q: 'giulia' })).body.items[0];
-    await t.database.db.updateTable('operator').set({ failed_login_count: 5, locked_until: new Date(Date.now() + 3600_000) }).where('id', '=', op.id).execute();
-    const locked = await admin.call('operators.get', { id: op.id });
+    await t.database.db.updateTable('operator').set({ failed_login_count: 5, locked_until: new Date(Date.now() + 3600_000) }).where('id', '=', op!.id).execute();
+    const locked = await admin.call('operators.get', { id: op!.id });
     expect(locked.body).toMatchObject({ locked: true });
     expect(locked.body.abilities).toContain('operators.unlock');
-    const unlocked = await admin.call('operators.unlock', { id: op.id });
+    const unlocked = await admin.call('operators.unlock', { id: op!.id });
     expect(unlocked.body).toMatchObject({ locked: false });
     expect(unlocked.body.abilities).not.toContain('operators.unlock');
     const session = t.client();
-    const reset1 = await admin.call('operators.resetPassword', { id: op.id });
+    const reset1 = await admin.call('operators.resetPassword', { id: op!.id });
     const login1 = await session.call('auth.login', { username: 'giulia.nuovi', password: reset1.body.temporaryPassword });
     expect(login1.status, JSON.stringify(login1.body)).toBe(200);
     expect((await session.call('auth.me')).status).toBe(200);
-    const reset2 = await admin.call('operators.resetPassword', { id: op.id });
+    const reset2 = await admin.call('operators.resetPassword', { id: op!.id });
     expect(reset2.status).toBe(200);
     expect(reset2.body.temporaryPassword).not.toBe(reset1.body.temporaryPassword);
     expect((await session.call('auth.me')).status).toBe(401);
@@ -144,7 +144,7 @@ describe('taking over accounts', () => {
     const dpo = await idOf('dpo');
     const denied = await admin.call('operators.resetPassword', { id: dpo });
     expect(denied.status).toBe(403);
-    expect(denied.body.details[0].path).toMatch(/^permissions\.audit\./);
+    expect(denied.error.details[0]!.path).toMatch(/^permissions\.audit\./);
     const allowed = await sysadmin.call('operators.resetPassword', { id: dpo });
     expect(allowed.status).toBe(200);
     expect(allowed.body.temporaryPassword).toEqual(expect.any(String));

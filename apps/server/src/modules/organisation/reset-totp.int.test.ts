@@ -62,7 +62,7 @@ describe('operators.resetTotp', () => {
     await t.database.db.updateTable('operator').set({ totp_secret_enc: 'v1.x', totp_enabled_at: new Date() }).where('id', '=', dpo).execute();
     const denied = await admin.call('operators.resetTotp', { id: dpo });
     expect(denied.status).toBe(403);
-    expect(denied.body.details[0].path).toMatch(/^permissions\.audit\./);
+    expect(denied.error.details[0]!.path).toMatch(/^permissions\.audit\./);
     const sysadmin = await t.as('sysadmin');
     expect((await sysadmin.call('operators.resetTotp', { id: dpo })).body).toMatchObject({ totpEnabled: false });
   });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFiscalCode } from '@siso/shared';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createTestApp, type InputOf, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { addOperator } from '../../testing/add-operator.js';
 
@@ -19,7 +19,7 @@ let generalHead: TestClient;
 let generalDesk: string;
 
 const db = () => t.database.db;
-const SEEDED_FOREIGNERS_PROFILE = ['public', 'personal', 'judicial', 'reserved', 'foreigner'];
+const SEEDED_FOREIGNERS_PROFILE = ['public', 'personal', 'judicial', 'reserved', 'foreigner'] satisfies InputOf<'desks.configure'>['readableClasses'];
 
 /** A sector head (break-the-glass holder, ente scope) working at a desk of the sportello's comune. */
 async function deskHead(username: string, officeType: 'sportello_stranieri' | 'sportello_accoglienza'): Promise<{ client: TestClient; officeId: string }> {
@@ -27,9 +27,9 @@ async function deskHead(username: string, officeType: 'sportello_stranieri' | 's
 }
 
 /** A desk's masking profile, set through desks.configure as an administrator would (null: none). */
-async function configureDesk(deskId: string, readableClasses: string[] | null): Promise<void> {
+async function configureDesk(deskId: string, readableClasses: InputOf<'desks.configure'>['readableClasses']): Promise<void> {
   const admin = await t.as('admin');
-  const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === deskId);
+  const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === deskId)!;
   const { officeId, kind, thematicCode, mandatorySections, excludedProfiles, proposalTarget, privacyPerDesk, accessPoints, version } = desk;
   const r = await admin.call('desks.configure', { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, proposalTarget, privacyPerDesk, accessPoints, version });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -61,7 +61,7 @@ describe('one presenter for the person', () => {
       const found = (await foreignersHead.call('persons.find', { q: code })).body.items;
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ id: p.id, inScope: true });
-      return { got: got.body, found: found[0] };
+      return { got: got.body, found: found[0]! };
     };
 
     // The seeded foreigners' desk reads personal data: both show the name.
@@ -86,7 +86,7 @@ describe('one presenter for the person', () => {
       expect((await auditOf('persons.get', p.id))).toMatchObject({ targets: [{ kind: 'person', id: p.id }], classes_read: expect.arrayContaining(['personal']) });
       // ... and on its history, which masks each change by the class of the field it changed ...
       const history = (await foreignersHead.call('persons.history', { id: p.id })).body.items;
-      expect(history.at(-1).changes).toContainEqual({ field: 'surname', before: null, after: 'Okafor' });
+      expect(history.at(-1)!.changes).toContainEqual({ field: 'surname', before: null, after: 'Okafor' });
       // ... not in search results: a list over many people is masked with the actor's own classes.
       expect(after.found).toMatchObject({ surname: { masked: true }, fiscalCode: { masked: true } });
       expect((await auditOf('persons.find', p.id))).toMatchObject({ targets: [] });

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFiscalCode, omocodiaVariant } from '@siso/shared';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { unmasked } from '../../testing/unmasked.js';
 import { createPerson } from '../../testing/persons.js';
 import { placementOf } from '../../testing/placement.js';
 
@@ -36,7 +37,7 @@ describe('search first, then create', () => {
     const none = await sportello.call('persons.find', { q: code });
     expect(none.body.items).toEqual([]);
     expect(none.body.searchToken).toEqual(expect.any(String));
-    const created = await sportello.call('persons.create', { searchToken: none.body.searchToken, fiscalCode: code.toLowerCase(), surname: 'Bianchi', name: 'Lucia' });
+    const created = await sportello.call('persons.create', { searchToken: none.body.searchToken!, fiscalCode: code.toLowerCase(), surname: 'Bianchi', name: 'Lucia' });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect(created.body).toMatchObject({
       fiscalCode: code, fiscalCodeKind: 'definitive', sex: 'F', birthDate: '1957-03-12', birthComuneIstat: PERUGIA.istat,
@@ -62,11 +63,11 @@ describe('search first, then create', () => {
     const code = cf('Verdi', 'Carlo', 'M', '1970-05-05');
     const noToken = await sportello.call('persons.create', { searchToken: 'x'.repeat(20), fiscalCode: code, surname: 'Verdi', name: 'Carlo' });
     expect(noToken.status).toBe(422);
-    expect(noToken.body.details).toEqual([{ path: 'searchToken', message: expect.any(String) }]);
+    expect(noToken.error.details).toEqual([{ path: 'searchToken', message: expect.any(String) }]);
     expect((await create(sportello, { fiscalCode: code, surname: 'Verdi', name: 'Carlo' })).status).toBe(200);
     const again = await create(sportello, { fiscalCode: code, surname: 'Verdi', name: 'Carlo' });
     expect(again.status).toBe(409);
-    expect(again.body.details[0].path).toBe('fiscalCode');
+    expect(again.error.details[0]!.path).toBe('fiscalCode');
   });
 });
 
@@ -75,23 +76,23 @@ describe('bad input', () => {
     const wrongCheck = `${cf('Neri', 'Anna', 'F', '1990-01-01').slice(0, 15)}${cf('Neri', 'Anna', 'F', '1990-01-01').endsWith('A') ? 'B' : 'A'}`;
     const r1 = await create(sportello, { fiscalCode: wrongCheck, surname: 'Neri', name: 'Anna' });
     expect(r1.status).toBe(400);
-    expect(r1.body.details).toContainEqual({ path: 'fiscalCode', message: expect.stringMatching(/codice fiscale/i) });
+    expect(r1.error.details).toContainEqual({ path: 'fiscalCode', message: expect.stringMatching(/codice fiscale/i) });
     const r2 = await create(sportello, { surname: 'Neri', birthDate: '1990-01-01', dateOfDeath: '1980-01-01' });
     expect(r2.status).toBe(400);
-    expect(r2.body.details.map((d: { path: string }) => d.path)).toContain('dateOfDeath');
+    expect(r2.error.details.map((d: { path: string }) => d.path)).toContain('dateOfDeath');
     const r3 = await create(sportello, { surname: 'Neri', birthDate: '2999-01-01' });
     expect(r3.status).toBe(400);
-    expect(r3.body.details.map((d: { path: string }) => d.path)).toContain('birthDate');
+    expect(r3.error.details.map((d: { path: string }) => d.path)).toContain('birthDate');
     // A comune that did not exist yet on the birth date (Perugia's code on 1800-01-01 predates the registry).
     const r4 = await create(sportello, { surname: 'Neri', birthDate: '1850-01-01', birthComuneIstat: '054039' });
     expect(r4.status).toBe(400);
-    expect(r4.body.details.map((d: { path: string }) => d.path)).toContain('birthComuneIstat');
+    expect(r4.error.details.map((d: { path: string }) => d.path)).toContain('birthComuneIstat');
     const r5 = await create(sportello, { surname: 'Neri', civilStatus: '99', citizenships: ['000'] });
     expect(r5.status).toBe(400);
-    expect(r5.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['citizenships.0', 'civilStatus']);
+    expect(r5.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['citizenships.0', 'civilStatus']);
     const r6 = await create(sportello, { surname: 'N'.repeat(101) });
     expect(r6.status).toBe(400);
-    expect(r6.body.details[0].path).toBe('surname');
+    expect(r6.error.details[0]!.path).toBe('surname');
     const count = await t.database.db.selectFrom('person').select(sql<number>`count(*)::int`.as('n')).where('surname', '=', 'Neri').executeTakeFirstOrThrow();
     expect(count.n).toBe(0);
   });
@@ -101,7 +102,7 @@ describe('bad input', () => {
     const code = cf('Gialli', 'Ugo', 'M', '2015-06-01');
     const r = await create(sportello, { fiscalCode: code, surname: 'Gialli', name: 'Ugo' });
     expect(r.status).toBe(400);
-    expect(r.body.details).toContainEqual({ path: 'birthDate', message: expect.stringMatching(/secolo/) });
+    expect(r.error.details).toContainEqual({ path: 'birthDate', message: expect.stringMatching(/secolo/) });
     const ok = await create(sportello, { fiscalCode: code, surname: 'Gialli', name: 'Ugo', birthDate: '2015-06-01' });
     expect(ok.status).toBe(200);
   });
@@ -118,7 +119,7 @@ describe('edits', () => {
     expect(stale.status).toBe(409);
     const now = await sportello.call('persons.get', { id: p.id });
     expect(now.body.notes).toBe('prima modifica');
-    const residences = now.body.addresses.filter((a: { kind: string }) => a.kind === 'residence');
+    const residences = unmasked(now.body.addresses).filter((a: { kind: string }) => a.kind === 'residence');
     expect(residences).toEqual([
       expect.objectContaining({ street: 'Via Milano', validFrom: '2024-03-01', validTo: null, comuneName: 'PERUGIA' }),
       expect.objectContaining({ street: 'Via Roma', validFrom: '2000-01-01', validTo: '2024-02-29' }),
@@ -126,7 +127,7 @@ describe('edits', () => {
     const history = await sportello.call('persons.history', { id: p.id });
     expect(history.status).toBe(200);
     expect(history.body.items[0]).toMatchObject({ source: 'manual', operatorName: expect.any(String) });
-    expect(history.body.items[0].changes).toContainEqual({ field: 'notes', before: null, after: 'prima modifica' });
+    expect(history.body.items[0]!.changes).toContainEqual({ field: 'notes', before: null, after: 'prima modifica' });
   });
 
   it('gives a temporary code, then replaces it with the definitive one in one audited operation', async () => {
@@ -147,7 +148,7 @@ describe('edits', () => {
   it('registers an anonymous person and identifies them later', async () => {
     const p = (await create(sportello, { identity: 'anonymous', notes: 'senza documenti' })).body;
     expect(p).toMatchObject({ anonymous: true, anonymousCode: expect.stringMatching(/^ANON-/), surname: null });
-    const found = await sportello.call('persons.find', { q: p.anonymousCode });
+    const found = await sportello.call('persons.find', { q: p.anonymousCode! });
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([p.id]);
     const who = await sportello.call('persons.update', { id: p.id, version: p.version, identify: true, surname: 'Kone', name: 'Awa', aliases: [{ surname: 'Conè' }] });
     expect(who.status).toBe(200);
@@ -189,7 +190,7 @@ describe('scope, previews, protection and masking', () => {
     expect(granter.body.addresses).toHaveLength(1);
     // The history does not leak the whereabouts either.
     const hist = await sportello.call('persons.history', { id: p.id });
-    const moved = hist.body.items.flatMap((i: { changes: unknown[] }) => i.changes).find((c: { field: string }) => c.field === 'address.domicile');
+    const moved = hist.body.items.flatMap((i) => i.changes).find((c) => c.field === 'address.domicile');
     expect(moved).toEqual({ field: 'address.domicile', before: { masked: true }, after: { masked: true } });
     const deskOp = await t.database.db.selectFrom('operator').select('id').where('username', '=', 'sportello').executeTakeFirstOrThrow();
     const g = await responsabile.call('grants.create', { recordKind: 'protectedPerson', recordId: p.id, subjectKind: 'operator', subjectId: deskOp.id, purpose: 'accompagnamento in struttura', validFrom: '2025-01-01' });
@@ -227,12 +228,12 @@ describe('duplicates and merge', () => {
     const dups = await responsabile.call('persons.findDuplicates', { personId: a.id });
     expect(dups.status).toBe(200);
     expect(dups.body.items[0]).toMatchObject({ score: expect.any(Number), reasons: expect.arrayContaining(['same_name_birth_date']) });
-    expect([dups.body.items[0].a.id, dups.body.items[0].b.id].sort()).toEqual([a.id, b.id].sort());
+    expect([dups.body.items[0]!.a.id, dups.body.items[0]!.b.id].sort()).toEqual([a.id, b.id].sort());
     expect((await sportello.call('persons.merge', { survivorId: a.id, survivorVersion: a.version, mergedId: b.id, mergedVersion: b.version, reason: 'stessa persona' })).status).toBe(403);
     const m = await responsabile.call('persons.merge', { survivorId: a.id, survivorVersion: a.version, mergedId: b.id, mergedVersion: b.version, takeFromMerged: ['notes'], reason: 'stessa persona registrata due volte' });
     expect(m.status).toBe(200);
     expect(m.body).toMatchObject({ id: a.id, notes: 'da altro sportello' });
-    expect(m.body.contacts.map((c: { value: string }) => c.value).sort()).toEqual(['3330000001', 'luca@example.org']);
+    expect(unmasked(m.body.contacts).map((c: { value: string }) => c.value).sort()).toEqual(['3330000001', 'luca@example.org']);
     const old = await responsabile.call('persons.get', { id: b.id });
     expect(old.body).toMatchObject({ mergedInto: a.id, abilities: expect.not.arrayContaining(['persons.update']) });
     expect((await responsabile.call('persons.find', { q: 'marino luca' })).body.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
@@ -269,16 +270,16 @@ describe('duplicates and merge', () => {
       expect(history).toEqual([]);
     };
     for (const other of [first, last]) {
-      for (const [survivorId, mergedId] of [[mine.id, other], [other, mine.id]]) {
+      for (const [survivorId, mergedId] of [[mine.id, other], [other, mine.id]] as const) {
         const r = await responsabile.call('persons.merge', { survivorId, survivorVersion: 0, mergedId, mergedVersion: 0, reason: 'stessa persona registrata due volte' });
         expect(r.status, `${mergedId} → ${survivorId}: ${JSON.stringify(r.body)}`).toBe(404);
-        expect(r.body.code).toBe('not_found');
+        expect(r.error.code).toBe('not_found');
       }
     }
     await untouched();
     const self = await responsabile.call('persons.merge', { survivorId: mine.id, survivorVersion: 0, mergedId: mine.id, mergedVersion: 0, reason: 'stessa persona registrata due volte' });
     expect(self.status).toBe(400);
-    expect(self.body.details.map((d: { path: string }) => d.path)).toEqual(['mergedId']);
+    expect(self.error.details.map((d: { path: string }) => d.path)).toEqual(['mergedId']);
     await untouched();
   });
 
@@ -289,6 +290,6 @@ describe('duplicates and merge', () => {
     expect(dups.body.items).toEqual([]);
     const m = await responsabile.call('persons.merge', { survivorId: b.id, survivorVersion: b.version, mergedId: a.id, mergedVersion: a.version, reason: 'prova di unione' });
     expect(m.status).toBe(422);
-    expect(m.body.details[0].message).toMatch(/adozion/i);
+    expect(m.error.details[0]!.message).toMatch(/adozion/i);
   });
 });

@@ -4,6 +4,7 @@ import type { AnprSimulator } from '../../anpr-simulator/index.js';
 import { addOperator } from '../../testing/add-operator.js';
 import { placementOf } from '../../testing/placement.js';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { unmasked } from '../../testing/unmasked.js';
 
 /**
  * Registry integration end to end (issue 4, point 8): "load from ANPR" through the real client and
@@ -47,8 +48,8 @@ async function registerFromRegistry(fiscalCode: string) {
   const p = loaded.body.person;
   const token = (await sportello.call('persons.find', { q: fiscalCode })).body.searchToken;
   const created = await sportello.call('persons.create', {
-    searchToken: token, fiscalCode, surname: p.surname, name: p.name, sex: p.sex, birthDate: p.birthDate, anprId: p.anprId, registrySync: true, citizenships: p.citizenships, civilStatus: p.civilStatus,
-    addresses: [{ kind: 'residence', street: p.residence.street, civic: p.residence.civic, comuneIstat: p.residence.comuneIstat, validFrom: '2020-01-01' }],
+    searchToken: token!, fiscalCode, surname: p!.surname, name: p!.name, sex: p!.sex, birthDate: p!.birthDate, anprId: p!.anprId, registrySync: true, citizenships: p!.citizenships, civilStatus: p!.civilStatus,
+    addresses: [{ kind: 'residence', street: p!.residence!.street, civic: p!.residence!.civic, comuneIstat: p!.residence!.comuneIstat, validFrom: '2020-01-01' }],
   });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   return created.body;
@@ -63,7 +64,7 @@ describe('registry (ANPR simulator)', () => {
     const res = await sportello.call('persons.loadFromRegistry', { fiscalCode: r.fiscalCode, reason: 'Prot. 12/2026' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ source: 'anpr', found: true, person: { fiscalCode: r.fiscalCode, surname: r.surname, birthDate: r.birthDate } });
-    expect(res.body.person.household.map((m: { fiscalCode: string }) => m.fiscalCode).sort()).toEqual(sim.residents.household(r.fiscalCode).map((m) => m.fiscalCode).sort());
+    expect(res.body.person!.household.map((m) => m.fiscalCode).sort()).toEqual(sim.residents.household(r.fiscalCode).map((m) => m.fiscalCode).sort());
     const created = await registerFromRegistry(r.fiscalCode);
     await sportello.call('persons.update', { id: created.id, version: created.version, civilStatus: r.civilStatus === '1' ? '2' : '1' });
     const diff = await sportello.call('persons.loadFromRegistry', { fiscalCode: r.fiscalCode, personId: created.id, reason: 'verifica' });
@@ -115,13 +116,13 @@ describe('registry (ANPR simulator)', () => {
     expect(state.map((s) => s.last_outcome)).toContain('failed');
     const during = await sportello.call('persons.loadFromRegistry', { fiscalCode: mover.fiscalCode, reason: 'verifica' });
     expect(during.status).toBe(422);
-    expect(during.body.details[0].message).toMatch(/anagrafe/i);
+    expect(during.error.details[0]!.message).toMatch(/anagrafe/i);
     sim.clearFaults();
 
     const ok = await waitForRun((await admin.call('jobs.start', { name: 'registry.sync', payload: {} })).body.id);
     expect(ok.status).toBe('succeeded');
     const moved = await sportello.call('persons.get', { id: a.id });
-    const residences = moved.body.addresses.filter((x: { kind: string }) => x.kind === 'residence');
+    const residences = unmasked(moved.body.addresses).filter((x: { kind: string }) => x.kind === 'residence');
     expect(residences[0]).toMatchObject({ street: 'VIA DEI PRIORI', civic: '8', comuneIstat: '054039', source: 'registry', validFrom: '2026-10-01', validTo: null });
     expect(residences[1]).toMatchObject({ validTo: '2026-09-30' });
     expect((await sportello.call('persons.get', { id: b.id })).body).toMatchObject({ deceased: true, dateOfDeath: '2026-10-15' });

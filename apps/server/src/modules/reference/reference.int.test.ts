@@ -14,56 +14,54 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Comune = { istatCode: string; belfiore: string | null; name: string; provinceCode: string; validFrom: string | null; validTo: string | null };
-
 describe('reference.comuni', () => {
   it('finds a comune by name, exact and prefix matches first, tolerating accents and typos', async () => {
-    const r = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'perugia' });
+    const r = await sportello.call('reference.comuni', { q: 'perugia' });
     expect(r.status).toBe(200);
     expect(r.body.items[0]).toMatchObject({ istatCode: '054039', belfiore: 'G478', provinceCode: 'PG', validTo: null });
     expect(r.body.items[0]!.name.toLowerCase()).toBe('perugia');
 
-    const accents = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'Citta di Castello' });
+    const accents = await sportello.call('reference.comuni', { q: 'Citta di Castello' });
     expect(accents.body.items[0]).toMatchObject({ istatCode: '054013', belfiore: 'C745' });
-    const prefix = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'umbert' });
+    const prefix = await sportello.call('reference.comuni', { q: 'umbert' });
     expect(prefix.body.items[0]).toMatchObject({ istatCode: '054056' });
-    const typo = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'Umbertidde' });
+    const typo = await sportello.call('reference.comuni', { q: 'Umbertidde' });
     expect(typo.body.items.map((c) => c.istatCode)).toContain('054056');
     // Wildcards typed by the operator are literal.
-    expect((await sportello.call<{ items: Comune[] }>('reference.comuni', { q: '%%' })).body.items).toEqual([]);
+    expect((await sportello.call('reference.comuni', { q: '%%' })).body.items).toEqual([]);
   });
 
   it('answers only the comuni in force on the date: a comune merged in 2016 exists in 2010, not today', async () => {
     // Acquacanina (MC, Belfiore A031) was merged into Fiastra on 2017-01-01 (valid to 2016-12-31).
-    const old = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'acquacanina', on: '2010-06-01' });
+    const old = await sportello.call('reference.comuni', { q: 'acquacanina', on: '2010-06-01' });
     expect(old.status).toBe(200);
     expect(old.body.items[0]).toMatchObject({ belfiore: 'A031', provinceCode: 'MC', validTo: '2016-12-31' });
-    const today = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'acquacanina' });
+    const today = await sportello.call('reference.comuni', { q: 'acquacanina' });
     // Similar names (Acqualagna…) still match by trigram; the ceased comune does not.
     expect(today.body.items.map((c) => c.belfiore)).not.toContain('A031');
     expect(today.body.items.every((c) => c.validTo === null)).toBe(true);
-    const byBelfiore = await sportello.call<{ items: Comune[] }>('reference.comuni', { belfiore: 'a031', on: '2016-12-31' });
+    const byBelfiore = await sportello.call('reference.comuni', { belfiore: 'a031', on: '2016-12-31' });
     expect(byBelfiore.body.items).toHaveLength(1);
     expect(byBelfiore.body.items[0]!.name.toLowerCase()).toBe('acquacanina');
-    expect((await sportello.call<{ items: Comune[] }>('reference.comuni', { belfiore: 'A031', on: '2017-01-01' })).body.items).toEqual([]);
+    expect((await sportello.call('reference.comuni', { belfiore: 'A031', on: '2017-01-01' })).body.items).toEqual([]);
   });
 
   it('finds by Belfiore and ISTAT code, and limits the answer', async () => {
-    const byBelfiore = await sportello.call<{ items: Comune[] }>('reference.comuni', { belfiore: 'C745' });
+    const byBelfiore = await sportello.call('reference.comuni', { belfiore: 'C745' });
     expect(byBelfiore.body.items).toEqual([expect.objectContaining({ istatCode: '054013', validTo: null })]);
-    const byIstat = await sportello.call<{ items: Comune[] }>('reference.comuni', { istatCode: '054039' });
+    const byIstat = await sportello.call('reference.comuni', { istatCode: '054039' });
     expect(byIstat.body.items).toEqual([expect.objectContaining({ belfiore: 'G478' })]);
-    const limited = await sportello.call<{ items: Comune[] }>('reference.comuni', { q: 'san', limit: 3 });
+    const limited = await sportello.call('reference.comuni', { q: 'san', limit: 3 });
     expect(limited.body.items).toHaveLength(3);
   });
 
   it('refuses an empty search and malformed codes with the field named', async () => {
     const empty = await sportello.call('reference.comuni', {});
     expect(empty.status).toBe(400);
-    expect(empty.body.details).toEqual([expect.objectContaining({ path: 'q' })]);
+    expect(empty.error.details).toEqual([expect.objectContaining({ path: 'q' })]);
     const bad = await sportello.call('reference.comuni', { belfiore: '1234', on: '2020-02-30' });
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['belfiore', 'on']);
+    expect(bad.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['belfiore', 'on']);
   });
 });
 
@@ -97,7 +95,7 @@ describe('reference.codeList', () => {
     const needs = await sportello.call('reference.codeList', { list: 'siso.bisogno' });
     expect(needs.status).toBe(200);
     expect(needs.body.items).toContainEqual({ code: 'FIS02', label: 'Alloggio', group: 'FIS' });
-    expect(new Set(needs.body.items.map((i: { group: string }) => i.group))).toEqual(new Set(['FIS', 'SIC', 'APP', 'REA', 'AUT']));
+    expect(new Set(needs.body.items.map((i) => i.group))).toEqual(new Set(['FIS', 'SIC', 'APP', 'REA', 'AUT']));
   });
 
   it('is a permission like every action: profiles that fill in no registry form are refused', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.js';
+import { createTestApp, type InputOf, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { createPerson } from '../../testing/persons.js';
 import { fullSections } from '../../access/matrix/intake-fixtures.js';
 import { b64, INFECTED_PDF, PDF_BYTES, PNG_BYTES, testScanCommand, UNSCANNABLE_PDF } from '../../testing/attachment-fixtures.js';
@@ -66,10 +66,10 @@ describe('creating a request with attachments', () => {
       expect.objectContaining({ filename: 'domanda.pdf', mediaType: 'application/pdf', sizeBytes: PDF_BYTES.length, sha256: sha(PDF_BYTES), scanStatus: 'clean' }),
       expect.objectContaining({ filename: 'documento.png', mediaType: 'image/png', sizeBytes: PNG_BYTES.length, sha256: sha(PNG_BYTES), scanStatus: 'clean' }),
     ]);
-    const got = await sportello.call('attachments.get', { id: r.body.attachments[1].id });
+    const got = await sportello.call('attachments.get', { id: r.body.attachments[1]!.id });
     expect(got.status).toBe(200);
     expect(got.body).toEqual({ filename: 'documento.png', mediaType: 'image/png', contentBase64: b64(PNG_BYTES), sha256: sha(PNG_BYTES) });
-    const row = await t.database.db.selectFrom('attachment').select(['storage', 'owner_kind', 'content']).where('id', '=', r.body.attachments[0].id).executeTakeFirstOrThrow();
+    const row = await t.database.db.selectFrom('attachment').select(['storage', 'owner_kind', 'content']).where('id', '=', r.body.attachments[0]!.id).executeTakeFirstOrThrow();
     expect(row.storage).toBe('database');
     expect(row.owner_kind).toBe('serviceRequest');
     expect(Buffer.from(row.content!).equals(PDF_BYTES)).toBe(true);
@@ -84,7 +84,7 @@ describe('creating a request with attachments', () => {
   it('refuses a bad file with a stable key and field path, and saves nothing — not even the good files of the same request', async () => {
     const intakeId = await newIntake(sportello, personId);
     const before = await counts(intakeId);
-    const cases: Array<{ attachments: unknown[]; status: number; path: string; message: RegExp }> = [
+    const cases: Array<{ attachments: InputOf<'serviceRequests.create'>['attachments']; status: number; path: string; message: RegExp }> = [
       { attachments: [file('a.gif', 'image/gif', PNG_BYTES)], status: 422, path: 'attachments.0.mediaType', message: /tipo di file non ammesso/i },
       { attachments: [file('ok.pdf', 'application/pdf', PDF_BYTES), file('virus.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 this is an exe', 'latin1'))], status: 422, path: 'attachments.1.contentBase64', message: /non corrisponde/i },
       { attachments: [file('big.pdf', 'application/pdf', Buffer.concat([PDF_BYTES, Buffer.alloc(MAX)]))], status: 422, path: 'attachments.0.contentBase64', message: /dimensione massima/i },
@@ -95,7 +95,7 @@ describe('creating a request with attachments', () => {
     for (const c of cases) {
       const r = await sportello.call('serviceRequests.create', { intakeId, serviceCode: 'UDC80', attachments: c.attachments });
       expect(r.status, JSON.stringify(r.body)).toBe(c.status);
-      expect(r.body.details).toEqual([{ path: c.path, message: expect.stringMatching(c.message) }]);
+      expect(r.error.details).toEqual([{ path: c.path, message: expect.stringMatching(c.message) }]);
     }
     expect(await counts(intakeId)).toEqual(before);
   });
@@ -104,7 +104,7 @@ describe('creating a request with attachments', () => {
     const intakeId = await newIntake(sportello, personId);
     const unknown = await sportello.call('serviceRequests.create', { intakeId, serviceCode: 'NOPE' });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.details).toEqual([{ path: 'serviceCode', message: expect.stringMatching(/catalogo/) }]);
+    expect(unknown.error.details).toEqual([{ path: 'serviceCode', message: expect.stringMatching(/catalogo/) }]);
     await t.database.db.updateTable('service_catalogue').set({ enabled: false }).where('code', '=', 'UDC81').execute();
     const disabled = await sportello.call('serviceRequests.create', { intakeId, serviceCode: 'UDC81' });
     expect(disabled.status).toBe(422);
@@ -117,7 +117,7 @@ describe('updating a request', () => {
   it('changes status and time with optimistic locking, adds and softly removes files', async () => {
     const intakeId = await newIntake(sportello, personId);
     const created = (await sportello.call('serviceRequests.create', { intakeId, serviceCode: 'UDC79', attachments: [file('a.pdf', 'application/pdf', PDF_BYTES)] })).body;
-    const pdfId = created.attachments[0].id;
+    const pdfId = created.attachments[0]!.id;
     const u1 = await sportello.call('serviceRequests.update', {
       id: created.id, version: 0, status: 'in_progress', minutesWorked: 45, addAttachments: [file('b.png', 'image/png', PNG_BYTES)], removeAttachmentIds: [pdfId],
     });
@@ -136,10 +136,10 @@ describe('updating a request', () => {
     expect((await sportello.call('serviceRequests.update', { id: created.id, version: 2, status: 'open' })).body.status).toBe('open');
     const missing = await sportello.call('serviceRequests.update', { id: created.id, version: 3, removeAttachmentIds: [pdfId] });
     expect(missing.status).toBe(422);
-    expect(missing.body.details).toEqual([{ path: 'removeAttachmentIds.0', message: expect.any(String) }]);
+    expect(missing.error.details).toEqual([{ path: 'removeAttachmentIds.0', message: expect.any(String) }]);
     const infected = await sportello.call('serviceRequests.update', { id: created.id, version: 3, minutesWorked: 99, addAttachments: [file('e.pdf', 'application/pdf', INFECTED_PDF)] });
     expect(infected.status).toBe(422);
-    expect(infected.body.details[0].path).toBe('addAttachments.0.contentBase64');
+    expect(infected.error.details[0]!.path).toBe('addAttachments.0.contentBase64');
     const after = await t.database.db.selectFrom('service_request').select(['minutes_worked', 'version']).where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ minutes_worked: 45, version: 3 });
   });
@@ -151,7 +151,7 @@ describe('scope', () => {
     const created = (await sportello.call('serviceRequests.create', { intakeId, serviceCode: 'UDC80', attachments: [file('a.pdf', 'application/pdf', PDF_BYTES)] })).body;
     expect((await sportelloB.call('serviceRequests.create', { intakeId, serviceCode: 'UDC80' })).status).toBe(404);
     expect((await sportelloB.call('serviceRequests.update', { id: created.id, version: 0, status: 'done' })).status).toBe(404);
-    expect((await sportelloB.call('attachments.get', { id: created.attachments[0].id })).status).toBe(404);
+    expect((await sportelloB.call('attachments.get', { id: created.attachments[0]!.id })).status).toBe(404);
     expect((await sportelloB.call('attachments.get', { id: crypto.randomUUID() })).status).toBe(404);
   });
 });
@@ -198,8 +198,8 @@ describe('storage in a directory (SISO_ATTACHMENT_DIR)', () => {
     const intakeId = await newIntake(c, person);
     const r = await c.call('serviceRequests.create', { intakeId, serviceCode: 'UDC80', attachments: [file('a.pdf', 'application/pdf', PDF_BYTES)] });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const id = r.body.attachments[0].id as string;
-    expect(r.body.attachments[0].scanStatus).toBe('not_scanned');
+    const id = r.body.attachments[0]!.id as string;
+    expect(r.body.attachments[0]!.scanStatus).toBe('not_scanned');
     const row = await t2.database.db.selectFrom('attachment').select(['storage', 'content']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ storage: 'directory', content: null });
     expect(fs.readFileSync(path.join(dir, id)).equals(PDF_BYTES)).toBe(true);

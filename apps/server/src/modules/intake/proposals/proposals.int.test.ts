@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app.js';
+import { createTestApp, type InputOf, type OutputOf, type TestApp, type TestClient } from '../../../testing/test-app.js';
 import { createPerson } from '../../../testing/persons.js';
 import { placementOf } from '../../../testing/placement.js';
 import { PDF_BYTES } from '../../../testing/attachment-fixtures.js';
@@ -62,7 +62,7 @@ async function proposedWithFile(c: TestClient, surname: string): Promise<{ intak
   expect(sr.status, JSON.stringify(sr.body)).toBe(200);
   const done = await c.call('intakeRecords.complete', { id: r.body.id, version: r.body.version });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
-  return { intakeId: r.body.id, personId: p.body.id, attachmentId: sr.body.attachments[0].id };
+  return { intakeId: r.body.id, personId: p.body.id, attachmentId: sr.body.attachments[0]!.id };
 }
 
 /** A completed scheda with outcome "proposta di presa in carico" about a new person of the desk. */
@@ -82,7 +82,7 @@ async function proposedBy(c: TestClient, surname: string): Promise<{ intakeId: s
   return { intakeId: r.body.id, personId: p.body.id };
 }
 
-async function inboxOf(c: TestClient, status?: string): Promise<Array<{ id: string; intakeId: string; [k: string]: unknown }>> {
+async function inboxOf(c: TestClient, status?: InputOf<'proposals.find'>['status']): Promise<OutputOf<'proposals.find'>['items']> {
   const r = await c.call('proposals.find', status ? { status, limit: 200 } : { limit: 200 });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.items;
@@ -152,7 +152,7 @@ describe('opening a proposal', () => {
 
   it('goes to the capofila when the desk is configured so', async () => {
     const umbertide = (await placementOf(db(), 'sportelloB')).officeId;
-    const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === umbertide);
+    const desk = (await admin.call('desks.find', { limit: 200 })).body.items.find((d: { officeId: string }) => d.officeId === umbertide)!;
     const { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, privacyPerDesk, accessPoints, version } = desk;
     const cfg = await admin.call('desks.configure', { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, privacyPerDesk, accessPoints, version, proposalTarget: 'capofila' });
     expect(cfg.status, JSON.stringify(cfg.body)).toBe(200);
@@ -200,9 +200,9 @@ describe('states', () => {
     expect((await inboxOf(assistente, 'seen')).map((i) => i.id)).toContain(p.id);
     expect((await inboxOf(assistente, 'proposed')).map((i) => i.id)).not.toContain(p.id);
 
-    const noNote = await assistente.call('proposals.reject', { id: p.id, version: 1 });
+    const noNote = await assistente.callRaw('proposals.reject', { id: p.id, version: 1 });
     expect(noNote.status).toBe(400);
-    expect(noNote.body.details[0].path).toBe('note');
+    expect(noNote.error.details[0]!.path).toBe('note');
     expect((await assistente.call('proposals.reject', { id: p.id, version: 0, note: 'Versione vecchia' })).status).toBe(409);
     const rejected = await assistente.call('proposals.reject', { id: p.id, version: 1, note: 'Già seguito dal servizio ADI del distretto' });
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
@@ -214,7 +214,7 @@ describe('states', () => {
     for (const [action, input] of [['proposals.markSeen', { id: p.id, version: 2 }], ['proposals.reject', { id: p.id, version: 2, note: 'Di nuovo respinta' }]] as const) {
       const late = await assistente.call(action, input);
       expect(late.status, action).toBe(409);
-      expect(late.body.details).toEqual([{ path: 'id', message: expect.stringMatching(/già stata accolta o respinta/) }]);
+      expect(late.error.details).toEqual([{ path: 'id', message: expect.stringMatching(/già stata accolta o respinta/) }]);
     }
     expect((await sportello.call('intakeRecords.get', { id: intakeId })).body.proposal).toMatchObject({ status: 'rejected' });
   });
@@ -234,7 +234,7 @@ describe('states', () => {
     const b = await proposedBy(sportello, 'Pagina');
     const p1 = await assistente.call('proposals.find', { limit: 1 });
     expect(p1.body.items.map((i: { intakeId: string }) => i.intakeId)).toEqual([b.intakeId]);
-    const p2 = await assistente.call('proposals.find', { limit: 1, cursor: p1.body.nextCursor });
+    const p2 = await assistente.call('proposals.find', { limit: 1, cursor: p1.body.nextCursor! });
     expect(p2.body.items.map((i: { intakeId: string }) => i.intakeId)).toEqual([a.intakeId]);
   });
 });

@@ -95,7 +95,7 @@ describe('send', () => {
   it('mails emailTo with the sending desk’s own template when it has one', async () => {
     const admin = await t.as('admin');
     const desks = await admin.call('desks.find', { q: 'Segretariato', limit: 200 });
-    const desk = desks.body.items.find((d: { officeId: string }) => d.officeId === office.sportello);
+    const desk = desks.body.items.find((d: { officeId: string }) => d.officeId === office.sportello)!;
     const { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, proposalTarget, privacyPerDesk, accessPoints, version } = desk;
     const current = { officeId, kind, thematicCode, mandatorySections, excludedProfiles, readableClasses, proposalTarget, privacyPerDesk, accessPoints };
     const cfg = await admin.call('desks.configure', {
@@ -118,12 +118,12 @@ describe('send', () => {
     expect((await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.perugia })).status).toBe(200);
     const again = await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.perugia });
     expect(again.status).toBe(409);
-    expect(again.body.details).toEqual([{ path: 'destOfficeId', message: expect.stringMatching(/già stata inviata/) }]);
+    expect(again.error.details).toEqual([{ path: 'destOfficeId', message: expect.stringMatching(/già stata inviata/) }]);
     expect((await sportello.call('intakeRecords.send', { id: s.id, version: s.version + 1, destOfficeId: office.umbertide })).status).toBe(409);
     for (const dest of [office.sportello, office.castelloTerzo, '00000000-0000-4000-8000-000000000000']) {
       const bad = await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: dest });
       expect(bad.status, dest).toBe(422);
-      expect(bad.body.details[0].path).toBe('destOfficeId');
+      expect(bad.error.details[0]!.path).toBe('destOfficeId');
     }
     // Another ente's desk does not see the scheda at all.
     expect((await sportelloB.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.perugia })).status).toBe(404);
@@ -136,7 +136,7 @@ describe('receive and refuse', () => {
     const sent = (await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.castelloSsp })).body;
     const inbox = await responsabile.call('intakeTransfers.find', { direction: 'received', status: 'sent' });
     const mine = inbox.body.items.find((i: { id: string }) => i.id === sent.id);
-    expect(mine.abilities).toEqual(expect.arrayContaining(['intakeRecords.receive', 'intakeRecords.refuse']));
+    expect(mine!.abilities).toEqual(expect.arrayContaining(['intakeRecords.receive', 'intakeRecords.refuse']));
     const got = await responsabile.call('intakeRecords.receive', { transferId: sent.id, version: sent.version });
     expect(got.status, JSON.stringify(got.body)).toBe(200);
     expect(got.body).toMatchObject({
@@ -147,7 +147,7 @@ describe('receive and refuse', () => {
     expect(got.body.id).not.toBe(s.id);
     const twice = await responsabile.call('intakeRecords.receive', { transferId: sent.id, version: sent.version + 1 });
     expect(twice.status).toBe(409);
-    expect(twice.body.details).toEqual([{ path: 'transferId', message: expect.stringMatching(/già stata accettata/) }]);
+    expect(twice.error.details).toEqual([{ path: 'transferId', message: expect.stringMatching(/già stata accettata/) }]);
     // The sender sees the outcome on its scheda.
     const source = await sportello.call('intakeRecords.get', { id: s.id });
     expect(source.body.transfers).toEqual([expect.objectContaining({ id: sent.id, status: 'received', receivedIntakeId: got.body.id })]);
@@ -180,7 +180,7 @@ describe('receive and refuse', () => {
     const got = await sportelloB.call('intakeRecords.receive', { transferId: sent.id, version: sent.version });
     expect(got.status, JSON.stringify(got.body)).toBe(200);
     expect(got.body).toMatchObject({ officeId: office.umbertide, person: null, access: { reason: 'sent_by', sentByOfficeId: office.sportello } });
-    expect(got.body.receivedFrom.snapshot).toMatchObject({ userSurname: 'Bruni', userName: 'Elena' });
+    expect(got.body.receivedFrom!.snapshot).toMatchObject({ userSurname: 'Bruni', userName: 'Elena' });
   });
 
   it('accepts from another ambito with the sender described in words and no person; concurrent accepts: one wins', async () => {
@@ -215,7 +215,7 @@ describe('receive and refuse', () => {
     const sent = (await sportello.call('intakeRecords.send', { id: s.id, version: s.version, destOfficeId: office.perugia })).body;
     const short = await sportello2.call('intakeRecords.refuse', { transferId: sent.id, version: sent.version, reason: 'no' });
     expect(short.status).toBe(400);
-    expect(short.body.details[0].path).toBe('reason');
+    expect(short.error.details[0]!.path).toBe('reason');
     const refused = await sportello2.call('intakeRecords.refuse', { transferId: sent.id, version: sent.version, reason: 'Residente in altro comune' });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     expect(refused.body).toMatchObject({ status: 'refused', refusalReason: 'Residente in altro comune', decidedByName: expect.any(String), version: 1, abilities: [] });
@@ -239,7 +239,7 @@ describe('inbox and outbox', () => {
     const p1 = await sportelloB.call('intakeTransfers.find', { direction: 'received', status: 'sent', limit: 1 });
     expect(p1.status, JSON.stringify(p1.body)).toBe(200);
     expect(p1.body.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
-    const p2 = await sportelloB.call('intakeTransfers.find', { direction: 'received', status: 'sent', limit: 1, cursor: p1.body.nextCursor });
+    const p2 = await sportelloB.call('intakeTransfers.find', { direction: 'received', status: 'sent', limit: 1, cursor: p1.body.nextCursor! });
     expect(p2.body.items.map((i: { id: string }) => i.id)).toEqual([first.id]);
     // Reading the user's name in the inbox is a read of that person, in the audit.
     const audited = await db().selectFrom('audit_event').select(['subject_people', 'classes_read']).where('action', '=', 'intakeTransfers.find')

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldMessages, type FieldMessageKey } from '@siso/shared';
 import { createPerson } from '../../../testing/persons.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../testing/test-app.js';
+import { unmasked } from '../../../testing/unmasked.js';
 import { placementOf } from '../../../testing/placement.js';
 
 /**
@@ -82,7 +83,7 @@ describe('households.update and households.get', () => {
     });
     expect(rewritten.status, JSON.stringify(rewritten.body)).toBe(200);
     expect(rewritten.body.version).toBe(1);
-    expect(rewritten.body.members.map((m: { person: { id: string } }) => m.person.id)).toEqual([child, spouse]);
+    expect(rewritten.body.members.map((m) => m.person?.id)).toEqual([child, spouse]);
 
     // The history of the owner keeps who changed the household, before → after.
     const history = await t.database.db.selectFrom('person_history').select(['changes', 'source']).where('person_id', '=', owner).orderBy('at').execute();
@@ -100,13 +101,13 @@ describe('households.update and households.get', () => {
   });
 
   it('answers 409 to a stale version and to a second group of the same kind', async () => {
-    const g = (await sportello.call('households.get', { personId: owner })).body.groups[0];
+    const g = unmasked((await sportello.call('households.get', { personId: owner })).body.groups)[0]!;
     const stale = await sportello.call('households.update', { personId: owner, groupId: g.id, version: g.version - 1, kind: 'household', members: [] });
     expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('conflict');
+    expect(stale.error.code).toBe('conflict');
     const twice = await sportello.call('households.update', { personId: owner, kind: 'household', members: [] });
     expect(twice.status).toBe(409);
-    expect(twice.body.details).toEqual([expect.objectContaining({ path: 'kind' })]);
+    expect(twice.error.details).toEqual([expect.objectContaining({ path: 'kind' })]);
     // Nothing changed.
     expect((await sportello.call('households.get', { personId: owner })).body.groups).toEqual([g]);
   });
@@ -138,8 +139,8 @@ describe('households.update and households.get', () => {
       ],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.code).toBe('invalid_input');
-    expect(bad.body.details).toEqual([
+    expect(bad.error.code).toBe('invalid_input');
+    expect(bad.error.details).toEqual([
       { path: 'members.0.relationship', message: msg('codice_sconosciuto') },
       { path: 'members.1.personId', message: msg('componente_titolare') },
       { path: 'members.3.personId', message: msg('componente_duplicato') },
@@ -162,7 +163,7 @@ describe('households.update and households.get', () => {
     const linked = await responsabile.call('households.update', { personId: owner, kind: 'relatives', members: [{ personId: outside, relationship: '9' }] });
     expect(linked.status, JSON.stringify(linked.body)).toBe(200);
     const read = await sportello.call('households.get', { personId: owner });
-    const relatives = read.body.groups.find((g: { kind: string }) => g.kind === 'relatives');
+    const relatives = unmasked(read.body.groups).find((g) => g.kind === 'relatives')!;
     expect(relatives.members).toEqual([
       expect.objectContaining({ person: expect.objectContaining({ id: outside, surname: 'Fuoriufficio', name: 'Prova', birthDate: '1961-11-30' }), relationship: '9', relationshipLabel: 'Fratello / Sorella' }),
     ]);
@@ -178,7 +179,7 @@ describe('households.update and households.get', () => {
       personId: owner, groupId: relatives.id, version: kept.body.version, kind: 'relatives', members: [{ personId: another, relationship: '9' }],
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.details).toEqual([{ path: 'members.0.personId', message: msg('codice_sconosciuto') }]);
+    expect(refused.error.details).toEqual([{ path: 'members.0.personId', message: msg('codice_sconosciuto') }]);
   });
 });
 
@@ -194,7 +195,7 @@ describe('protected people (issue 4, point 5)', () => {
     expect(hidden.body).toEqual({ personId: sheltered, groups: { masked: true }, memberOf: { masked: true } });
     const write = await responsabile.call('households.update', { personId: sheltered, groupId: written.body.id, version: 0, kind: 'network', members: [] });
     expect(write.status).toBe(403);
-    expect(write.body.details).toEqual([expect.objectContaining({ path: 'members' })]);
+    expect(write.error.details).toEqual([expect.objectContaining({ path: 'members' })]);
 
     const grant = await assistente.call('grants.create', {
       recordKind: 'protectedPerson', recordId: sheltered, subjectKind: 'operator', subjectId: await operatorId('responsabile'),
@@ -216,7 +217,7 @@ describe('protected people (issue 4, point 5)', () => {
 
     const seen = await responsabile.call('households.get', { personId: head });
     expect(seen.status).toBe(200);
-    const group = seen.body.groups[0];
+    const group = unmasked(seen.body.groups)[0]!;
     expect(group.hiddenMembers).toBe(1);
     expect(group.members).toEqual([expect.objectContaining({ person: null, displayName: 'Ospite' })]);
     expect(JSON.stringify(seen.body)).not.toContain(victim);
@@ -231,7 +232,7 @@ describe('protected people (issue 4, point 5)', () => {
     expect(rewrite.status, JSON.stringify(rewrite.body)).toBe(200);
     expect(rewrite.body.hiddenMembers).toBe(1);
     const full = await assistente.call('households.get', { personId: head });
-    expect(full.body.groups[0].members.map((m: { person: { id: string } | null; displayName: string | null }) => m.person?.id ?? m.displayName)).toEqual(['Ospite', victim]);
+    expect(unmasked(full.body.groups)[0]!.members.map((m) => m.person?.id ?? m.displayName)).toEqual(['Ospite', victim]);
     expect((await assistente.call('households.get', { personId: victim })).body.memberOf).toEqual([
       expect.objectContaining({ kind: 'household', relationship: '2', owner: expect.objectContaining({ id: head }) }),
     ]);
