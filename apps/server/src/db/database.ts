@@ -41,7 +41,6 @@ export function wrapPool(kind: DbKind, pool: pg.Pool, onClose?: () => Promise<vo
     db,
     ownsEmbedded: embedded !== undefined,
     dumpEmbedded: embedded ? () => embedded.dump() : undefined,
-    embeddedOrigin: embedded?.origin,
     async close() {
       await db.destroy();
       await onClose?.();
