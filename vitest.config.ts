@@ -18,6 +18,9 @@ export default defineConfig({
           include: ['apps/**/src/**/*.test.{ts,tsx}', 'packages/**/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // A guard against a hung test, not a speed limit: npm test runs unit beside typecheck and lint,
+          // and on 2 loaded cores a jsdom page test can pass Vitest's default 5 s (speed is in bench/).
+          testTimeout: 30_000,
         },
       },
       {

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const client = (o: { apiKey?: string; timeoutMs?: number; batch?: number } = {}) =>
-  new MunicipalRegistryClient({ url: kit.sim.municipalUrl, apiKey: o.apiKey ?? kit.sim.municipalApiKey, timeoutMs: o.timeoutMs ?? 2000, logger: kit.logger, onCall: (e) => calls.push(e), ...(o.batch ? { batch: o.batch } : {}) });
+  new MunicipalRegistryClient({ url: kit.sim.municipalUrl, apiKey: o.apiKey ?? kit.sim.municipalApiKey, timeoutMs: o.timeoutMs ?? 15_000, logger: kit.logger, onCall: (e) => calls.push(e), ...(o.batch ? { batch: o.batch } : {}) });
 
 describe('municipal registry client', () => {
   it('looks a person up in the neutral shape', async () => {

@@ -19,7 +19,7 @@ const quiet = { info: () => undefined, warn: () => undefined };
 const settings = (over: Partial<RegistrySettings>): { registry: RegistrySettings } => ({
   registry: {
     kind: 'none',
-    timeoutMs: 2000,
+    timeoutMs: 15_000,
     anpr: { baseUrl: 'http://x.invalid', audience: null, tokenUrl: 'http://x.invalid/token', assertionAudience: null, clientId: null, keyId: null, privateKeyFile: null, purposeIds: {} },
     municipal: { url: null, apiKey: null },
     ...over,
