@@ -1,5 +1,5 @@
 /**
- * bench/platform (issue "Platform foundation"): requests/s and p50/p95 of a JSON action that reads one
+ * bench/platform, pipeline (issue "Platform foundation"): requests/s and p50/p95 of a JSON action that reads one
  * row through the whole pipeline (session, validation, read-only transaction, presentation, output
  * schema) vs the same query in raw SQL behind a bare route vs a bare Fastify JSON route, at
  * concurrency 1 and 16, interleaved rounds, median of 3; on PostgreSQL and on PGlite.
@@ -91,7 +91,7 @@ async function measure(kind: 'postgres' | 'pglite'): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-export async function run(): Promise<void> {
+export async function runPipeline(): Promise<void> {
   const backends = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',') as Array<'postgres' | 'pglite'>;
   for (const kind of backends) await measure(kind);
 }

@@ -77,20 +77,37 @@ export class ResidentStore {
   private nextHousehold = 1;
   private nextId = 1;
 
-  constructor(private readonly today: () => string) {}
+  /**
+   * `fill` generates the residents at the first use of the store, not when the simulator starts: the
+   * demo server starts it at every boot, and parsing the comuni archive and generating 2,000 people
+   * was a visible part of a start (issue 11, bench/platform).
+   */
+  constructor(
+    private readonly today: () => string,
+    private fill?: (store: ResidentStore) => void,
+  ) {}
+
+  private filled(): this {
+    const fill = this.fill;
+    this.fill = undefined;
+    fill?.(this);
+    return this;
+  }
 
   /** By fiscal code or idANPR. */
   get(key: string): SimResident | undefined {
+    this.filled();
     const k = key.trim().toUpperCase();
     return this.byFiscalCode.get(k) ?? this.byId.get(k);
   }
 
   list(): SimResident[] {
+    this.filled();
     return [...this.byId.values()];
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.filled().byId.size;
   }
 
   /** The famiglia anagrafica of a resident, intestatario first (deceased members excluded). */
@@ -105,11 +122,13 @@ export class ResidentStore {
   }
 
   newHouseholdId(): string {
+    this.filled();
     return `F${String(this.nextHousehold++).padStart(7, '0')}`;
   }
 
   /** A fresh idANPR: two letters, five digits, two letters (the shape of ANPR's test subjects). */
   newIdAnpr(): string {
+    this.filled();
     for (;;) {
       const n = this.nextId++;
       const L = (i: number) => String.fromCharCode(65 + (Math.floor(n * 7919 / 26 ** i) % 26));
@@ -120,6 +139,7 @@ export class ResidentStore {
 
   /** Inserts or replaces a complete resident (keeps the household index in step). */
   put(r: SimResident): SimResident {
+    this.filled();
     const old = this.byId.get(r.idANPR) ?? this.byFiscalCode.get(r.fiscalCode);
     if (old) {
       this.byFiscalCode.delete(old.fiscalCode);
@@ -136,6 +156,7 @@ export class ResidentStore {
 
   /** Creates a resident from partial data, or updates the one with that fiscal code / idANPR. */
   upsert(input: ResidentInput): SimResident {
+    this.filled();
     const fiscalCode = input.fiscalCode.trim().toUpperCase();
     const old = this.get(fiscalCode) ?? (input.idANPR ? this.get(input.idANPR) : undefined);
     const head = input.householdOf ? this.get(input.householdOf) : undefined;

@@ -75,8 +75,9 @@ const TIMEOUT_HOLD_MS = 120_000;
 export async function startAnprSimulator(opts: AnprSimulatorOptions): Promise<AnprSimulator> {
   const clock = opts.clock ?? Date.now;
   const today = () => new Date(clock()).toISOString().slice(0, 10);
-  const store = new ResidentStore(today);
-  generateResidents(store, { seed: opts.seed ?? 42, residents: opts.residents ?? 2000, residenceComuni: opts.residenceComuni, referenceDate: opts.referenceDate ?? '2025-01-01' });
+  const store = new ResidentStore(today, (s) =>
+    generateResidents(s, { seed: opts.seed ?? 42, residents: opts.residents ?? 2000, residenceComuni: opts.residenceComuni, referenceDate: opts.referenceDate ?? '2025-01-01' }),
+  );
   const feed = new ChangeFeed(store, () => new Date(clock()));
   const faults = new FaultQueue();
   const calls: SimCall[] = [];

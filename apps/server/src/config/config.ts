@@ -64,6 +64,8 @@ export const configSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'deve iniziare con smtp:// o smtps://').optional(),
     SISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
     SISO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Readable lines on a terminal, JSON lines otherwise (auto); pretty or json force one.
+    SISO_LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
     // Key of the AES-256-GCM encryption of TOTP secrets and OIDC state (GDPR art. 32): base64 of 32 bytes.
     SISO_SECRET_KEY: z
       .string()
@@ -132,6 +134,7 @@ export const configSchema = z
       },
       publicUrl: c.SISO_PUBLIC_URL,
       logLevel: c.SISO_LOG_LEVEL,
+      logFormat: c.SISO_LOG_FORMAT,
       secretKey: c.SISO_SECRET_KEY,
       lockout: { attempts: c.SISO_LOCKOUT_ATTEMPTS, minutes: c.SISO_LOCKOUT_MINUTES },
       registry: {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { starterCacheDir, type DataDirOrigin } from './pglite-starter.js';
+import { pgliteWorkerUrl } from './pglite-worker-url.js';
 
 /**
  * The embedded database: one PGlite per data directory, owned by the process holding the lock file.
@@ -17,6 +19,26 @@ export interface EmbeddedLocation {
 }
 
 export const SOCKET_PORT = 5432;
+
+/**
+ * A server was started on a data directory that another live process holds. Two servers on one
+ * embedded database would share one PGlite session through the first one's socket, and the second
+ * would fail on every query once the first stopped (issue 11): it refuses to start instead.
+ */
+export class EmbeddedInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+  ) {
+    super(
+      `Il database integrato in ${dataDir} è già aperto dal processo ${ownerPid} (un altro server SISO, ` +
+        'o un comando come npm run migrate). Due server sulla stessa cartella dati non sono ammessi: ' +
+        "fermare l'altro processo, oppure avviare questo con un altro SISO_DATA_DIR. " +
+        'Più istanze dello stesso database richiedono PostgreSQL (DATABASE_URL).',
+    );
+    this.name = 'EmbeddedInUseError';
+  }
+}
 
 export function embeddedLocation(dataDir: string): EmbeddedLocation {
   const runDir = path.join(dataDir, 'run');
@@ -55,13 +77,20 @@ export function lockOwner(loc: EmbeddedLocation): number | null {
 }
 
 export interface EmbeddedServer {
+  /** How the data directory was made ready: already there, copied from the starter, or initdb. */
+  origin: DataDirOrigin;
   stop(): Promise<void>;
   /** A gzip tarball of the data directory, taken by the worker between queries. */
   dump(): Promise<Uint8Array>;
 }
 
 /** Opens PGlite on the data directory in a worker thread and serves it on the Unix socket. */
-export async function startEmbedded(loc: EmbeddedLocation, maxConnections: number): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  loc: EmbeddedLocation,
+  maxConnections: number,
+  opts: { starterCache?: string | null; prepared?: boolean } = {},
+): Promise<EmbeddedServer> {
+  const starterCache = opts.starterCache === undefined ? starterCacheDir : opts.starterCache;
   fs.mkdirSync(loc.runDir, { recursive: true, mode: 0o700 });
   fs.chmodSync(loc.runDir, 0o700);
   fs.mkdirSync(loc.pgDataDir, { recursive: true, mode: 0o700 });
@@ -72,16 +101,17 @@ export async function startEmbedded(loc: EmbeddedLocation, maxConnections: numbe
   });
   const socketPath = path.join(loc.socketDir, `.s.PGSQL.${loc.socketPort}`);
   fs.rmSync(socketPath, { force: true });
-  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), {
-    workerData: { pgDataDir: loc.pgDataDir, socketPath, maxConnections },
+  const worker = new Worker(pgliteWorkerUrl, {
+    workerData: { pgDataDir: loc.pgDataDir, socketPath, maxConnections, starterCache, prepared: opts.prepared === true },
   });
   const releaseLock = () => fs.rmSync(loc.lockFile, { force: true });
+  let origin: DataDirOrigin;
   try {
-    await new Promise<void>((resolve, reject) => {
+    origin = await new Promise<DataDirOrigin>((resolve, reject) => {
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)));
-      worker.on('message', (m: { type: string; message?: string }) => {
-        if (m.type === 'ready') resolve();
+      worker.on('message', (m: { type: string; message?: string; origin?: DataDirOrigin }) => {
+        if (m.type === 'ready') resolve(m.origin ?? 'existing');
         if (m.type === 'error') reject(new Error(`PGlite failed to start: ${m.message}`));
       });
     });
@@ -94,6 +124,7 @@ export async function startEmbedded(loc: EmbeddedLocation, maxConnections: numbe
   worker.unref();
   let dumpSeq = 0;
   return {
+    origin,
     dump() {
       const id = ++dumpSeq;
       return new Promise<Uint8Array>((resolve, reject) => {

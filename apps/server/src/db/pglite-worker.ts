@@ -11,11 +11,16 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { prepareDataDir } from './pglite-starter.js';
 
 interface WorkerInput {
   pgDataDir: string;
   socketPath: string;
   maxConnections: number;
+  /** Where the pre-initialised starter is kept (pglite-starter.ts); null: initdb in place. */
+  starterCache: string | null;
+  /** Start a new directory from the prepared starter when there is one (the server only). */
+  prepared: boolean;
 }
 
 const input = workerData as WorkerInput;
@@ -23,10 +28,11 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');
 
 async function main(): Promise<void> {
+  const origin = await prepareDataDir(input.pgDataDir, input.starterCache, input.prepared);
   const db = await PGlite.create(input.pgDataDir, { extensions: { btree_gin, pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
   await server.start();
-  port!.postMessage({ type: 'ready' });
+  port!.postMessage({ type: 'ready', origin });
   port!.on('message', (msg: { type: string; id?: number }) => {
     if (msg.type === 'dump') {
       // A consistent copy of the whole data directory (PGlite's own tar format, gzip).

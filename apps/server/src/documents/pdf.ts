@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DocumentHeader } from './document-header.js';
 import { romeDateTime } from './rome-time.js';
 
@@ -31,6 +30,8 @@ const LABEL_WIDTH = 170;
  * covers Italian accented letters; characters outside it are replaced rather than dropped silently.
  */
 export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
+  // Loaded at the first print, not at start-up (with its fonts and compression: issue 11, bench/platform).
+  const { default: PDFDocument } = await import('pdfkit');
   const generatedAt = spec.generatedAt ?? new Date();
   const doc = new PDFDocument({
     size: 'A4',

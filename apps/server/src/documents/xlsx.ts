@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { romeDateTime } from './rome-time.js';
 
 export interface XlsxColumn {
@@ -19,6 +18,9 @@ export async function renderXlsx(spec: {
   rows: Array<Record<string, string | number | null>>;
   generatedAt?: Date;
 }): Promise<Buffer> {
+  // Loaded at the first export, not at start-up: exceljs and its dependencies are some 500 files, the
+  // largest single cost of loading the server (issue 11, bench/platform).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SISO';
   wb.created = spec.generatedAt ?? new Date();

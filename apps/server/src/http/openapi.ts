@@ -69,3 +69,21 @@ export function buildOpenApi(version: string, extra: Array<{ name: string; kind:
     paths,
   };
 }
+
+/**
+ * The document made at its first request (/api/openapi.json, the API docs' JSON) instead of at every
+ * start: turning every contract into JSON Schema was a visible share of a start (issue 11,
+ * bench/platform). `document` is filled in place, so whoever holds it (the swagger plugin) sees it.
+ */
+export function lazyOpenApi(version: string, extra: Parameters<typeof buildOpenApi>[1] = []): { document: Record<string, unknown>; ensure(): void } {
+  const document: Record<string, unknown> = {};
+  let made = false;
+  return {
+    document,
+    ensure() {
+      if (made) return;
+      made = true;
+      Object.assign(document, buildOpenApi(version, extra));
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -12,10 +12,10 @@ import { AppError } from './app-error.js';
 import { errorBody } from './error-body.js';
 import { handlerList } from './handlers.js';
 import { localeOf } from './locale.js';
-import { buildOpenApi } from './openapi.js';
+import { lazyOpenApi } from './openapi.js';
 import { pipelineHandler } from './pipeline.js';
+import { RequestLog } from './request-log.js';
 import { answerClientError, checkRequestHead, NODE_MAX_HEADER_SIZE } from './request-limits.js';
-import { oidcRoutes } from '../auth/oidc/oidc-routes.js';
 import { UPLOAD_ACTIONS } from '../modules/service-requests/attachments/upload-actions.js';
 
 export const webDistDir = new URL('../../../web/dist/', import.meta.url);
@@ -24,13 +24,22 @@ export interface BuildServerOptions {
   /** Extra handlers (test fixtures exercising the pipeline on tables of their own). */
   extraHandlers?: ActionHandler[];
   logger?: boolean;
+  /** The process's logger (startup/logger.ts); without it Fastify builds its own JSON one. */
+  log?: FastifyBaseLogger;
   serveWeb?: boolean;
+}
+
+function loggerOptions(services: AppServices, opts: BuildServerOptions): { logger: boolean | object } | { loggerInstance: FastifyBaseLogger } {
+  if (opts.logger === false) return { logger: false };
+  if (opts.log) return { loggerInstance: opts.log };
+  return { logger: { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } };
 }
 
 /** The HTTP server: security headers, the action routes, the API docs and the web app. */
 export async function buildServer(services: AppServices, opts: BuildServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    ...loggerOptions(services, opts),
+    logController: new RequestLog(),
     bodyLimit: services.config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     // X-Forwarded-* only from the proxies named in SISO_TRUSTED_PROXIES: otherwise any client could
@@ -90,10 +99,15 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
   app.get('/api/health', async () => ({ status: 'ok' as const, db: services.database.kind, version: services.version }));
 
   const handlers = [...handlerList, ...(opts.extraHandlers ?? [])];
-  const document = buildOpenApi(services.version, (opts.extraHandlers ?? []).map((h) => h.contract));
-  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
-  app.get('/api/openapi.json', async () => document);
+  const openApi = lazyOpenApi(services.version, (opts.extraHandlers ?? []).map((h) => h.contract));
+  await app.register(swagger, { mode: 'static', specification: { document: openApi.document as never } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+    uiHooks: { onRequest: (_req, _reply, done) => (openApi.ensure(), done()) },
+  });
+  app.get('/api/openapi.json', async () => (openApi.ensure(), openApi.document));
 
   for (const h of handlers) {
     const handle = pipelineHandler(h, services);
@@ -103,7 +117,11 @@ export async function buildServer(services: AppServices, opts: BuildServerOption
   }
 
   // OpenID Connect login redirects (only when SISO_OIDC_ISSUER is set).
-  await app.register(oidcRoutes, { services });
+  if (services.config.oidc) {
+    // Loaded only when configured: openid-client is not part of a start without it.
+    const { oidcRoutes } = await import('../auth/oidc/oidc-routes.js');
+    await app.register(oidcRoutes, { services });
+  }
 
   const webDist = webDistDir.pathname;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(`${webDist}/index.html`);

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { sql } from 'kysely';
 import type { AppServices } from '../app-services.js';
 import type { JobContext, JobDefinition } from './job-definition.js';
@@ -42,7 +42,9 @@ export class JobService {
 
   async start(services: AppServices, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
     const pool = services.database.pool;
-    const boss = new PgBoss({
+    // Loaded here: main.ts starts the jobs after the server listens, so pg-boss is not part of a start.
+    const { default: PgBossQueue } = await import('pg-boss');
+    const boss = new PgBossQueue({
       db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
       schema: 'pgboss',
     });
