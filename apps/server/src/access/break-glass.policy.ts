@@ -6,4 +6,9 @@ import type { PolicyTable } from './policy.js';
  */
 export const breakGlassPolicy = {
   'breakGlass.open': { profiles: ['assistente_sociale', 'responsabile_settore'] },
+  // Who opens one sees their own, open and past; the DPO every one of the ambito (art. 39(1)(b)).
+  'breakGlass.find': {
+    profiles: ['assistente_sociale', 'responsabile_settore', 'dpo'],
+    note: "One's own emergency accesses, or every one of the ambito with an ambito scope (the DPO).",
+  },
 } satisfies PolicyTable<'breakGlass'>;

@@ -81,7 +81,11 @@ export function visibleByNature(actor: Actor, kind: string, alias: string): RawB
   return token('r', kind, alias, all([rule.alsoVisible(actor, alias), ...ownConditions(actor, rule, alias, {})]));
 }
 
-/** Rows the actor may change: their permission's scope only — a grant shares a record for reading (issue 10, point 5). */
+/**
+ * Rows the actor may change: their permission's scope OR a grant in force that shares the record with
+ * writing (`can_write`, issue 11 point 1) inside the actor's ambito; a grant without it shares for
+ * reading only (issue 10, point 5).
+ */
 export function writableBy(actor: Actor, kind: string, alias: string, permission: string): RawBuilder<boolean> {
   return token('w', kind, alias, writePredicate(actor, kind, alias, permission));
 }
@@ -119,7 +123,12 @@ function writePredicate(actor: Actor, kind: string, alias: string, permission: s
   const links = parentLinks(rule);
   const c = actor.context;
   if (!c || !actor.permissions.has(permission)) return sql<boolean>`false`;
-  if (links.length === 0) return all([scopeOf(actor, permission, alias), ...ownConditions(actor, rule, alias, {})]);
+  if (links.length === 0) {
+    // A write grant writes inside the actor's ambito only: a write stays in the actor's ambito (issue 10,
+    // point 2; the rows a write adds — history, aliases — carry the record's ambito). Across ambiti a share reads.
+    const granted = sql<boolean>`(${col(alias, 'ambito_id')} = ${c.ambitoId} AND ${grantedRecord(actor, kind, alias, { write: true })})`;
+    return all([sql<boolean>`(${scopeOf(actor, permission, alias)} OR ${granted})`, ...ownConditions(actor, rule, alias, {})]);
+  }
   const viaParents = throughParents(rule, alias, 'w', (link, pa) => token('w', link.kind, pa, writePredicate(actor, link.kind, pa, permission)));
   return all([viaParents.length === 1 ? viaParents[0]! : sql<boolean>`(${sql.join(viaParents, sql` OR `)})`, ...ownConditions(actor, rule, alias, {})]);
 }
@@ -168,11 +177,13 @@ function scopeOf(actor: Actor, permission: string, alias: string): RawBuilder<bo
  * PostgreSQL can combine an index on the scope column with the primary key (BitmapOr) instead of
  * testing the subquery row by row (measured in bench/access).
  */
-function grantedRecord(actor: Actor, kind: string, alias: string): RawBuilder<boolean> {
+function grantedRecord(actor: Actor, kind: string, alias: string, opts: { write?: boolean } = {}): RawBuilder<boolean> {
   const c = actor.context;
   if (!c) return sql<boolean>`false`;
+  // A write grant (can_write) is one of the grants in force; the read rule takes any of them.
+  const writing = opts.write ? sql<boolean>`g.can_write AND ` : sql<boolean>``;
   return sql<boolean>`${col(alias, 'id')} = ANY(ARRAY(
-    SELECT g.record_id FROM access_grant g WHERE g.record_kind = ${kind} AND ${grantedToActor(actor, c)}))`;
+    SELECT g.record_id FROM access_grant g WHERE g.record_kind = ${kind} AND ${writing}${grantedToActor(actor, c)}))`;
 }
 
 /** Desk exclusion, deletion, private rows and the kind's own condition. */

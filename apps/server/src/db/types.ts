@@ -28,6 +28,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessGrant {
   ambito_id: string;
+  can_write: Generated<boolean>;
   created_at: Generated<Timestamp>;
   ente_id: string;
   granted_by: string | null;

@@ -21,6 +21,7 @@ import { findAlerts } from '../notifications/actions/find.js';
 import { markAlertsRead } from '../notifications/actions/mark-read.js';
 import { getSystemInfo } from '../modules/system/get.js';
 import { openBreakGlass } from '../access/actions/break-glass-open.js';
+import { findBreakGlass } from '../access/actions/break-glass-find.js';
 import { findAudit } from '../audit/actions/find.js';
 import { exportAudit } from '../audit/actions/export.js';
 import { verifyAudit } from '../audit/actions/verify.js';
@@ -54,6 +55,7 @@ export const handlers = {
   'alerts.setPreferences': setAlertPreferences,
   'system.get': getSystemInfo,
   'breakGlass.open': openBreakGlass,
+  'breakGlass.find': findBreakGlass,
   'audit.find': findAudit,
   'audit.export': exportAudit,
   'audit.verify': verifyAudit,

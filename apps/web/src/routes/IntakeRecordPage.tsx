@@ -17,6 +17,9 @@ import { goToSection } from '../features/intake/lib/sectionAnchor';
 import { pageSections } from '../features/intake/lib/sectionList';
 import { sectionAnchor } from '../features/intake/lib/sectionAnchor';
 import { PrivacyPanel } from '../features/privacy/PrivacyPanel';
+import { BreakGlassScope } from '../features/break-glass/components/BreakGlassScope';
+import { SharesPanel } from '../features/sharing/components/SharesPanel';
+import { usePermission } from '../features/session/hooks/useSession';
 
 /** "Scheda di accesso" (/sportello/schede/:id): every section, the service requests and the diary. */
 export function IntakeRecordPage() {
@@ -61,6 +64,9 @@ function IntakeRecord({ intake }: { intake: IntakeView }) {
     </div>
   ) : null;
   const sections = pageSections(intake, { privacy: privacy !== null });
+  // "Condivisioni" closes the page, after the diary (issue 11, point 1).
+  const canShares = usePermission('grants.find');
+  const navSections = canShares ? [...sections, 'sharing'] : sections;
   const missing = new Set(intake.missingSections.map((m) => m.section));
   return (
     <>
@@ -68,8 +74,12 @@ function IntakeRecord({ intake }: { intake: IntakeView }) {
       <IntakeHeader intake={intake} send={<SendIntakeDialog intake={intake} />} />
       {created && <p role="status" className="alert alert-success">{t('intake.new.created', { number: intake.number })}</p>}
       {notice && <p role="status" className="alert alert-success">{notice}</p>}
-      <SectionNav sections={sections} missing={missing} />
-      <IntakeSections intake={intake} sections={sections} canSave={canSave} privacy={privacy} />
+      <SectionNav sections={navSections} missing={missing} />
+      {/* A masked value of the scheda (its sections, a private note) offers the emergency access. */}
+      <BreakGlassScope recordKind="intakeRecord" recordId={intake.id}>
+        <IntakeSections intake={intake} sections={sections} canSave={canSave} privacy={privacy} />
+      </BreakGlassScope>
+      {canShares && <SharesPanel id={sectionAnchor('sharing')} recordKind="intakeRecord" recordId={intake.id} canGiveWriting={canSave} />}
     </>
   );
 }

@@ -24,10 +24,13 @@ import { Tabs } from '../features/common/components/Tabs';
 import { RegistryPanel } from '../features/persons/components/RegistryPanel';
 import { usePerson, useRememberPerson } from '../features/persons/hooks/usePersons';
 import { personName } from '../features/persons/lib/format';
+import { BreakGlassScope } from '../features/break-glass/components/BreakGlassScope';
+import { SharesPanel } from '../features/sharing/components/SharesPanel';
+import { usePermission } from '../features/session/hooks/useSession';
 
-type Tab = 'data' | 'household' | 'history';
+type Tab = 'data' | 'household' | 'history' | 'sharing';
 type Open = null | 'edit' | 'identify' | 'replace' | 'registry' | 'residence' | 'domicile';
-const tabParam: Record<Tab, string | null> = { data: null, household: 'nucleo', history: 'storia' };
+const tabParam: Record<Tab, string | null> = { data: null, household: 'nucleo', history: 'storia', sharing: 'condivisioni' };
 
 /** "Scheda persona" (/persone/:id). */
 export function PersonPage() {
@@ -60,11 +63,13 @@ function PersonDetail({ person, onReload }: { person: PersonView; onReload: () =
   const canHousehold = can('households.get');
   const canHistory = can('persons.history');
   const canDuplicates = can('persons.findDuplicates');
+  const canShares = usePermission('grants.find');
   const code = isMasked(person.fiscalCode) ? null : person.fiscalCode;
   const tabs: { key: Tab; label: string }[] = [
     { key: 'data', label: t('persons.detail.tabs.data') },
     ...(canHousehold ? [{ key: 'household' as const, label: t('persons.detail.tabs.household') }] : []),
     ...(canHistory ? [{ key: 'history' as const, label: t('persons.detail.tabs.history') }] : []),
+    ...(canShares ? [{ key: 'sharing' as const, label: t('sharing.title') }] : []),
   ];
   const tab: Tab = tabs.find((x) => tabParam[x.key] === params.get('sezione'))?.key ?? 'data';
   const selectTab = (k: Tab) => setParams(tabParam[k] ? { sezione: tabParam[k] } : {}, { replace: true });
@@ -86,39 +91,43 @@ function PersonDetail({ person, onReload }: { person: PersonView; onReload: () =
     <>
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('persons.search.title'), to: '/persone' }, { label: personName(person) ?? t('persons.masked') }]} />
       <PersonHeader person={person} />
-      <div role="status" aria-live="polite">
-        {notice && <div className="alert alert-success">{t(`persons.detail.notices.${notice}` as 'persons.detail.notices.saved', { defaultValue: '' })}</div>}
-      </div>
-      <div className="d-flex flex-wrap gap-2 mb-3">
-        {actions.filter((a) => a.show).map((a) => (
-          <button key={a.key} type="button" className="btn btn-outline-primary btn-sm" aria-expanded={open === a.key} onClick={() => { setNotice(null); setOpen(a.key); }}>
-            {a.label}
-          </button>
-        ))}
-        {canDuplicates && <Link className="btn btn-outline-secondary btn-sm" to={`/persone/duplicati?persona=${person.id}`}>{t('persons.detail.actions.duplicates')}</Link>}
-      </div>
-      {open === 'edit' && <EditPersonPanel {...panelProps} />}
-      {open === 'identify' && <IdentifyPanel {...panelProps} />}
-      {open === 'replace' && <ReplaceFiscalCodePanel {...panelProps} />}
-      {(open === 'residence' || open === 'domicile') && <NewAddressPanel {...panelProps} kind={open} />}
-      {open === 'registry' && (
-        <Panel title={t('persons.detail.actions.registry')} onClose={() => setOpen(null)}>
-          <RegistryPanel fiscalCode={code} personId={person.id} embedded />
-          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setOpen(null)}>{t('persons.form.close')}</button>
-        </Panel>
-      )}
-      {tabs.length > 1 && <Tabs id="person" className="mb-3" tabs={tabs} active={tab} onSelect={selectTab} label={t('persons.detail.tabs.label')} />}
-      <div id={`person-panel-${tab}`} role={tabs.length > 1 ? 'tabpanel' : undefined} aria-labelledby={tabs.length > 1 ? `person-tab-${tab}` : undefined} tabIndex={tabs.length > 1 ? 0 : undefined}>
-        {tab === 'data' && (
-          <>
-            <PersonDataView person={person} />
-            <ContactsTable contacts={person.contacts} />
-            <AddressHistory addresses={person.addresses} onNew={can('persons.update') && !isMasked(person.addresses) ? (kind) => { setNotice(null); setOpen(kind); } : undefined} />
-          </>
+      {/* A masked value below offers the emergency access of this person (issue 11, point 1). */}
+      <BreakGlassScope recordKind="person" recordId={person.id}>
+        <div role="status" aria-live="polite">
+          {notice && <div className="alert alert-success">{t(`persons.detail.notices.${notice}` as 'persons.detail.notices.saved', { defaultValue: '' })}</div>}
+        </div>
+        <div className="d-flex flex-wrap gap-2 mb-3">
+          {actions.filter((a) => a.show).map((a) => (
+            <button key={a.key} type="button" className="btn btn-outline-primary btn-sm" aria-expanded={open === a.key} onClick={() => { setNotice(null); setOpen(a.key); }}>
+              {a.label}
+            </button>
+          ))}
+          {canDuplicates && <Link className="btn btn-outline-secondary btn-sm" to={`/persone/duplicati?persona=${person.id}`}>{t('persons.detail.actions.duplicates')}</Link>}
+        </div>
+        {open === 'edit' && <EditPersonPanel {...panelProps} />}
+        {open === 'identify' && <IdentifyPanel {...panelProps} />}
+        {open === 'replace' && <ReplaceFiscalCodePanel {...panelProps} />}
+        {(open === 'residence' || open === 'domicile') && <NewAddressPanel {...panelProps} kind={open} />}
+        {open === 'registry' && (
+          <Panel title={t('persons.detail.actions.registry')} onClose={() => setOpen(null)}>
+            <RegistryPanel fiscalCode={code} personId={person.id} embedded />
+            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setOpen(null)}>{t('persons.form.close')}</button>
+          </Panel>
         )}
-        {tab === 'household' && <HouseholdSection person={person} />}
-        {tab === 'history' && <HistorySection personId={person.id} />}
-      </div>
+        {tabs.length > 1 && <Tabs id="person" className="mb-3" tabs={tabs} active={tab} onSelect={selectTab} label={t('persons.detail.tabs.label')} />}
+        <div id={`person-panel-${tab}`} role={tabs.length > 1 ? 'tabpanel' : undefined} aria-labelledby={tabs.length > 1 ? `person-tab-${tab}` : undefined} tabIndex={tabs.length > 1 ? 0 : undefined}>
+          {tab === 'data' && (
+            <>
+              <PersonDataView person={person} />
+              <ContactsTable contacts={person.contacts} />
+              <AddressHistory addresses={person.addresses} onNew={can('persons.update') && !isMasked(person.addresses) ? (kind) => { setNotice(null); setOpen(kind); } : undefined} />
+            </>
+          )}
+          {tab === 'household' && <HouseholdSection person={person} />}
+          {tab === 'history' && <HistorySection personId={person.id} />}
+          {tab === 'sharing' && <SharesPanel id="person-sharing" recordKind="person" recordId={person.id} canGiveWriting={can('persons.update')} />}
+        </div>
+      </BreakGlassScope>
     </>
   );
 }

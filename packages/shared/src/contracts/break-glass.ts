@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp, uuid } from '../wire/primitives.js';
+import { pageInput, pageOf, timestamp, uuid } from '../wire/primitives.js';
 import { defineAction } from './define.js';
 
 /** Classes that break-the-glass can open (public data is never masked). */
@@ -18,4 +18,39 @@ export const breakGlassOpen = defineAction({
     minutes: z.number().int().min(5).max(240).default(60),
   }),
   output: z.object({ id: uuid, expiresAt: timestamp, classes: z.array(z.enum(breakGlassClasses)) }),
+});
+
+/** An emergency access as lists show it: who opened what, why, until when, and whether it is still open. */
+export const breakGlassItem = z.object({
+  id: uuid,
+  recordKind: z.string(),
+  recordId: uuid,
+  classes: z.array(z.enum(breakGlassClasses)),
+  reason: z.string(),
+  openedAt: timestamp,
+  expiresAt: timestamp,
+  open: z.boolean(),
+  operatorName: z.string(),
+  officeName: z.string(),
+  enteName: z.string(),
+});
+export type BreakGlassItem = z.infer<typeof breakGlassItem>;
+
+export const breakGlassFind = defineAction({
+  name: 'breakGlass.find',
+  kind: 'query',
+  access: 'context',
+  summary: "Accessi d'emergenza aperti e passati: i propri, o tutti quelli dell'ambito per il DPO; con le classi che il profilo può aprire",
+  input: pageInput
+    .extend({
+      recordKind: z.string().min(1).max(50).optional(),
+      recordId: uuid.optional(),
+      /** Only those still open (true), only those closed (false), or both. */
+      open: z.boolean().optional(),
+    })
+    .refine((i) => (i.recordKind === undefined) === (i.recordId === undefined), { message: 'record_incompleto', path: ['recordId'] }),
+  output: pageOf(breakGlassItem).extend({
+    /** The classes the actor does not read where they work now: what an emergency access could open. */
+    openable: z.array(z.enum(breakGlassClasses)),
+  }),
 });

@@ -4,7 +4,7 @@ import { alertsGetPreferences, alertsSetPreferences } from './alert-preferences.
 import { alertsFind, alertsMarkRead } from './alerts.js';
 import { jobsFind, jobsFindRuns, jobsGetRun, jobsStart } from './jobs.js';
 import { systemGet } from './system.js';
-import { breakGlassOpen } from './break-glass.js';
+import { breakGlassFind, breakGlassOpen } from './break-glass.js';
 import { auditExport, auditFind, auditVerify } from './audit.js';
 import { organisationContracts } from './organisation.js';
 import { personsContracts } from './persons.js';
@@ -54,6 +54,7 @@ export const contracts = {
   [alertsSetPreferences.name]: alertsSetPreferences,
   [systemGet.name]: systemGet,
   [breakGlassOpen.name]: breakGlassOpen,
+  [breakGlassFind.name]: breakGlassFind,
   [auditFind.name]: auditFind,
   [auditExport.name]: auditExport,
   [auditVerify.name]: auditVerify,

@@ -67,6 +67,10 @@ const fieldMessageCatalogue = {
   'profilo_non_disponibile': { it: "Profilo non disponibile per l'ambito dell'assegnazione.", en: "Profile not available in the assignment's ambito." },
   'accesso_già_revocato': { it: 'Accesso già revocato.', en: 'Access already revoked.' },
   'ufficio_non_proprio': { it: 'Si possono nascondere solo le informazioni del proprio ufficio.', en: 'Only your own office can be hidden.' },
+  // Sharing with writing and the lists of shares and emergency accesses (issue 11, point 1).
+  'scrittura_non_concedibile': { it: 'Si può condividere con scrittura solo un record che si può modificare.', en: 'Only a record you may change can be shared with writing.' },
+  'record_incompleto': { it: 'Indicare sia il tipo sia il record.', en: 'Give both the kind and the record.' },
+  'scrittura_solo_nell_ambito': { it: "Con scrittura si condivide solo con operatori, uffici o enti dell'ambito del record: fuori dall'ambito la condivisione è in sola lettura.", en: "Writing is shared only with operators, offices or enti of the record's ambito: outside it a share is read-only." },
   operatore_protetto: { it: "L'operatore ha permessi che il profilo in uso non ha (es. audit del DPO): il ripristino spetta all'amministratore di sistema.", en: "The operator holds permissions you lack (e.g. the DPO's audit): the system administrator must do it." },
   invalid_json: { it: 'JSON non valido.', en: 'Invalid JSON.' },
   // Input hygiene of every action (wire/input-hygiene.ts).

@@ -139,6 +139,9 @@ async function check(s: AttackerSession, o: Owners, action: string, method: stri
     // The DPO of the owners' ambito reads its audit log (docs/access-control.md): ids, never names.
     if (s.auditReader) o.secrets.filter(idKinds).forEach((x) => allowed.add(x.value));
   }
+  // The same DPO oversees every share and emergency access of the ambito (grants.find, breakGlass.find
+  // with an ambito scope; docs/access-control.md): their ids and the records' ids, never the records.
+  if (s.auditReader && (action === 'grants.find' || action === 'breakGlass.find')) o.secrets.filter(idKinds).forEach((x) => allowed.add(x.value));
   const text = await answerText(body, r.headers);
   const leaked = secretsIn(text, o.secrets, sentNow, allowed);
   if (leaked.length > 0) problems.push(`leaked ${leaked.map((x) => `${x.what} ${x.value.slice(0, 12)}`).join(', ')}`);

@@ -12,7 +12,8 @@ import { proposalsMatrix } from './proposals.matrix.js';
 import { serviceRequestsMatrix } from './service-requests.matrix.js';
 import { consentsMatrix } from './consents.matrix.js';
 import { desksMatrix } from './desks.matrix.js';
+import { sharingMatrix } from './sharing.matrix.js';
 
 /** Every module's hand-written matrix; modules add theirs here. */
 export const matrix: MatrixRow[] = [...platformMatrix, ...accessMatrix, ...auditMatrix, ...organisationMatrix, ...referenceMatrix, ...householdsMatrix, ...personsMatrix, ...fieldsMatrix,
-  ...intakeMatrix, ...proposalsMatrix, ...serviceRequestsMatrix, ...consentsMatrix, ...desksMatrix];
+  ...intakeMatrix, ...proposalsMatrix, ...serviceRequestsMatrix, ...consentsMatrix, ...desksMatrix, ...sharingMatrix];

@@ -30,17 +30,22 @@ export interface MatrixFixture {
 
 /**
  * A row: how to build the input (per relation when the action targets a record), and the outcome per
- * persona — one outcome for untargeted actions, or one per relation.
+ * persona — one outcome for untargeted actions, or one per relation. An action has one row at least;
+ * more, each with its `label`, when the outcome depends on something else than where the target lives
+ * (a grant to the persona, read-only or with writing).
  */
 export type MatrixRow =
   | {
       action: CatalogueAction;
+      /** What sets this row apart from the action's other rows (e.g. "through a write grant"). */
+      label?: string;
       targeted: false;
       input(f: MatrixFixture, persona: Persona): Promise<unknown>;
       expect: Record<Persona, Outcome>;
     }
   | {
       action: CatalogueAction;
+      label?: string;
       targeted: true;
       input(f: MatrixFixture, relation: Relation, persona: Persona): Promise<unknown>;
       expect: Record<Persona, Record<Relation, Outcome>>;

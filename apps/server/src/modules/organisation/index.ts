@@ -14,6 +14,8 @@ import { findProfiles } from './actions/find-profiles.js';
 import { upsertProfile } from './actions/upsert-profile.js';
 import { createGrant } from './actions/create-grant.js';
 import { revokeGrant } from './actions/revoke-grant.js';
+import { findGrants } from './actions/find-grants.js';
+import { findGrantSubjects } from './actions/find-grant-subjects.js';
 
 /** The organisation, access and profiles module (product brief, module 1): its handlers and rules. */
 export const organisationHandlers = {
@@ -33,6 +35,8 @@ export const organisationHandlers = {
   'profiles.upsert': upsertProfile,
   'grants.create': createGrant,
   'grants.revoke': revokeGrant,
+  'grants.find': findGrants,
+  'grants.subjects': findGrantSubjects,
 } as const;
 
 export { organisationPolicies } from './policies.js';

@@ -36,4 +36,10 @@ export const profilesPolicy = {
 export const grantsPolicy = {
   'grants.create': { profiles: ['assistente_sociale', 'responsabile_settore'] },
   'grants.revoke': { profiles: ['assistente_sociale', 'responsabile_settore'] },
+  // The DPO oversees every share of the ambito (GDPR art. 39(1)(b)); it reads none of the records shared.
+  'grants.find': {
+    profiles: ['assistente_sociale', 'responsabile_settore', 'dpo'],
+    note: 'The shares of a record to whoever holds it (may write it); without a record, the shares one made, or every share of the ambito with an ambito scope (the DPO).',
+  },
+  'grants.subjects': { profiles: ['assistente_sociale', 'responsabile_settore'] },
 } satisfies PolicyTable<'grants'>;

@@ -12,13 +12,15 @@ import { AuditTable } from './AuditTable';
 interface AuditLogSectionProps {
   /** Set by the break-the-glass tab: only `breakGlass.open` rows. */
   fixedAction?: string;
+  /** Filters to start from (the DPO following a share or an emergency access to its record's trail). */
+  initialFilters?: AuditFilters;
   caption: string;
 }
 
 /** Filters, the paged table and the CSV export of the same filters. */
-export function AuditLogSection({ fixedAction, caption }: AuditLogSectionProps) {
+export function AuditLogSection({ fixedAction, initialFilters, caption }: AuditLogSectionProps) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<AuditFilters>(fixedAction ? { action: fixedAction } : {});
+  const [filters, setFilters] = useState<AuditFilters>(fixedAction ? { action: fixedAction } : (initialFilters ?? {}));
   const [exportState, setExportState] = useState<{ busy: boolean; message: string | null; error: boolean }>({ busy: false, message: null, error: false });
   const rows = useAuditFind(filters);
   const items = rows.data?.pages.flatMap((p) => p.items) ?? [];

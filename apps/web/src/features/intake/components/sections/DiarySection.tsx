@@ -8,6 +8,7 @@ import { CheckInput, FormScopeProvider, TextArea } from '../../../persons/compon
 import { useFormFailure } from '../../../persons/hooks/useFormFailure';
 import { useCreateIntakeNote } from '../../hooks/useIntake';
 import { sectionAnchor } from '../../lib/sectionAnchor';
+import { ReservedText } from '../../../break-glass/components/ReservedText';
 
 const PREFIX = 'ia-note';
 
@@ -53,7 +54,7 @@ export function DiarySection({ intake }: { intake: IntakeView }) {
                 {when(n.writtenAt)} · {n.authorName}
                 {n.private && <span className="badge bg-secondary ms-2">{t('intake.diary.private')}</span>}
               </p>
-              {isMasked(n.text) ? <p className="fst-italic mb-0">{t('intake.diary.maskedNote')}</p> : <p className="mb-0 text-break" style={{ whiteSpace: 'pre-wrap' }}>{n.text}</p>}
+              {isMasked(n.text) ? <p className="mb-0"><ReservedText text={t('intake.diary.maskedNote')} field={t('intake.diary.privateOf', { author: n.authorName })} /></p> : <p className="mb-0 text-break" style={{ whiteSpace: 'pre-wrap' }}>{n.text}</p>}
             </li>
           ))}
         </ul>

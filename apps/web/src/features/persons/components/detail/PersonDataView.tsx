@@ -6,20 +6,26 @@ import { useStates } from '../../hooks/useReference';
 import { useValueText } from '../../hooks/useValueText';
 import { formatDate } from '../../lib/format';
 import { useCodeLabel } from '../form/CodeListSelect';
+import { ReservedFieldName } from '../../../break-glass/BreakGlassContext';
+import { ReservedText } from '../../../break-glass/components/ReservedText';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt className="col-sm-4 col-lg-3">{label}</dt>
-      <dd className="col-sm-8 col-lg-9">{children}</dd>
+      {/* A masked value here names this field on its "Accesso di emergenza" button. */}
+      <dd className="col-sm-8 col-lg-9"><ReservedFieldName.Provider value={label}>{children}</ReservedFieldName.Provider></dd>
     </>
   );
 }
 
-/** The registry data of a person, section by section; masked values read "Riservato". */
+/** The registry data of a person, section by section; masked values read "Riservato" (with the emergency access where offered). */
 export function PersonDataView({ person: p }: { person: PersonView }) {
   const { t } = useTranslation();
-  const { text, reserved, describe } = useValueText();
+  const values = useValueText();
+  const reserved = <ReservedText text={values.reserved} />;
+  const text = (v: unknown) => (isMasked(v) ? reserved : values.text(v));
+  const describe = (v: unknown) => (isMasked(v) ? reserved : values.describe(v));
   const civil = useCodeLabel('anpr.stato_civile');
   const states = useStates();
   const stateName = (code: string) => states.data?.items.find((s) => s.code === code)?.name ?? code;
@@ -55,7 +61,8 @@ export function PersonDataView({ person: p }: { person: PersonView }) {
       </>)}
       {section(t('persons.sections.housingShort'), <>
         <Row label={t('persons.fields.homeless')}>{describe(p.homeless)}</Row>
-        <Row label={t('persons.fields.receptionFacility')}>{text(p.receptionFacility)}</Row>
+        {/* A protected person's whereabouts are withheld by the protection, not by a class: no emergency access opens them. */}
+        <Row label={t('persons.fields.receptionFacility')}>{p.protected ? values.text(p.receptionFacility) : text(p.receptionFacility)}</Row>
       </>)}
       {section(t('persons.sections.health'), <>
         <Row label={t('persons.fields.gp')}>{isMasked(p.gp) ? reserved : p.gp ? [p.gp.name, p.gp.regionalCode, p.gp.phone].filter(Boolean).join(' · ') : '—'}</Row>

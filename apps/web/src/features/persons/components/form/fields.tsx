@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { fieldId, type FormIssue } from '../../lib/formErrors';
+import { ReservedText } from '../../../break-glass/components/ReservedText';
 
 /**
  * Labelled inputs of the person forms, bootstrap-italia markup. Each is addressed by a form path
@@ -165,7 +166,8 @@ export function ReservedField({ label, text }: { label: ReactNode; text: string 
   return (
     <div className="mb-4">
       <span className="d-block fw-semibold small">{label}</span>
-      <span className="fst-italic">{text}</span>
+      {/* On a record page where the actor may break the glass, "Riservato" offers the emergency access. */}
+      <ReservedText text={text} field={typeof label === 'string' ? label : undefined} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+import type { breakGlassClasses } from '@siso/shared';
+
+export type BreakGlassClass = (typeof breakGlassClasses)[number];
