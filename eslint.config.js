@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'apps/web/dist/**', 'data/**', 'apps/server/src/db/types.ts', '**/*.d.ts'] },
+  { ignores: ['**/node_modules/**', 'apps/web/dist/**', 'apps/server/dist/**', 'apps/server/dist.tmp-*/**', 'data/**', 'apps/server/src/db/types.ts', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
