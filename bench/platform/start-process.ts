@@ -15,6 +15,8 @@ export interface StartRun {
   wallMs: number;
   /** The server's own figure: process start → listening ("pronto" line). */
   readyMs: number;
+  /** The server's CPU time until ready, every thread: its own work, whatever the machine's load. */
+  cpuMs: number;
   phases: Record<string, number>;
   /** How the embedded data directory was made ready: existing, starter (copied) or initdb. */
   origin: string;
@@ -67,20 +69,27 @@ async function waitHealthy(port: number, child: ChildProcess, output: () => stri
   throw new Error(`no answer from /api/health within 180 s:\n${output().slice(-3000)}`);
 }
 
-function readyLine(output: string): { readyMs: number; phases: Record<string, number>; dataDirOrigin?: string } {
+interface ReadyLine {
+  readyMs: number;
+  cpuMs: number;
+  phases: Record<string, number>;
+  dataDirOrigin?: string;
+}
+
+function readyLine(output: string): ReadyLine {
   for (const line of output.split('\n')) {
     if (!line.startsWith('{') || !line.includes('"readyMs"')) continue;
-    return JSON.parse(line) as { readyMs: number; phases: Record<string, number>; dataDirOrigin?: string };
+    return JSON.parse(line) as ReadyLine;
   }
   throw new Error(`no "pronto" line in the output:\n${output.slice(-3000)}`);
 }
 
-async function stop(child: ChildProcess): Promise<number> {
+async function stop(child: ChildProcess, output: () => string): Promise<number> {
   const t0 = performance.now();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
   const code = await exited;
-  if (code !== 0) throw new Error(`the server stopped with exit code ${code}`);
+  if (code !== 0) throw new Error(`the server stopped with exit code ${code}:\n${output().slice(-3000)}`);
   return performance.now() - t0;
 }
 
@@ -102,8 +111,8 @@ export async function startOnce(dataDir: string): Promise<StartRun> {
     await new Promise((r) => setTimeout(r, 100)); // let the last lines reach the pipe
     const bytesPer100Requests = Buffer.byteLength(out) - startBytes;
     const ready = readyLine(out);
-    const stopMs = await stop(child);
-    return { wallMs, readyMs: ready.readyMs, phases: ready.phases, origin: ready.dataDirOrigin ?? '?', startLines, startBytes, bytesPer100Requests, stopMs };
+    const stopMs = await stop(child, () => out + err);
+    return { wallMs, readyMs: ready.readyMs, cpuMs: ready.cpuMs, phases: ready.phases, origin: ready.dataDirOrigin ?? '?', startLines, startBytes, bytesPer100Requests, stopMs };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }

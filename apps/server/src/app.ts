@@ -21,7 +21,8 @@ import { seedDemo } from './seed/demo-seed.js';
 import { syncTemplatePermissions } from './access/template-permissions.js';
 import { version } from './version.js';
 import { createLogger, logFormat } from './startup/logger.js';
-import { recordFingerprint, startFingerprint, storedFingerprint } from './startup/start-fingerprint.js';
+import { recordFingerprint, storedFingerprint } from './startup/fingerprint-store.js';
+import { startFingerprint } from './startup/start-fingerprint.js';
 import { StartupTimer } from './startup/startup-timer.js';
 
 const SEAL_DEBOUNCE_MS = 200;
@@ -108,6 +109,8 @@ export interface CreateAppOptions extends BuildServerOptions {
   timer?: StartupTimer;
   /** false: the caller starts the jobs (main.ts, after listening). Default: before createApp returns. */
   startJobs?: boolean;
+  /** The stored start fingerprint, when the caller already read it (main.ts, while the code loaded). */
+  storedFingerprint?: Promise<string | null>;
 }
 
 /**
@@ -157,7 +160,8 @@ export async function createApp(config: Config, database: Database, opts: Create
   const fingerprint = startFingerprint({ demo: seed && config.demo });
   // First, alone: one round trip that usually says there is nothing to prepare (before the work
   // below keeps this thread busy and the answer waiting).
-  const prepared = (await timer.time('fingerprint', () => storedFingerprint(database.pool))) === fingerprint;
+  const stored = await (opts.storedFingerprint ?? timer.time('fingerprint', () => storedFingerprint(database.pool)));
+  const prepared = stored === fingerprint;
   // Independent work side by side: the database's runs in the PGlite worker (or the PostgreSQL
   // server) while this thread loads PostgreSQL's parser (WebAssembly, for the scope guard: needed
   // before the first request, not before the migrations) and builds the registry and the routes.

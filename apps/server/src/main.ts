@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { EmbeddedInUseError } from './db/embedded.js';
+import { storedFingerprint } from './startup/fingerprint-store.js';
 import { createLogger, logFormat } from './startup/logger.js';
 import { StartupTimer } from './startup/startup-timer.js';
 
@@ -63,12 +64,19 @@ async function main(): Promise<void> {
   if (build > 0) timer.record('build', build);
   timer.record('imports', beforeMain - build);
   // The rest of the code loads while the database opens: two cores, two jobs. Its time counts as imports.
-  const [database, { createApp }] = await Promise.all([
-    timer.time('database', () => openOwnDatabase(config, log)),
-    timer.time('imports', () => import('./app.js')),
-  ]);
-  const app = await createApp(config, database, { log, timer, startJobs: false });
-  onSignals(() => app.close(), log);
+  const opening = timer.time('database', () => openOwnDatabase(config, log));
+  // What the last start recorded, read as soon as the database is open (a first connection and one
+  // query) rather than after the code has loaded.
+  const stored = opening.then((db) => timer.time('fingerprint', () => storedFingerprint(db.pool)));
+  const [database, { createApp }] = await Promise.all([opening, timer.time('imports', () => import('./app.js')), stored]);
+  const app = await createApp(config, database, { log, timer, startJobs: false, storedFingerprint: stored });
+  // A stop while the jobs are still starting waits for them: closing the pool under pg-boss's start
+  // would end a clean Ctrl-C with an error.
+  let jobs: Promise<void> = Promise.resolve();
+  onSignals(async () => {
+    await jobs.catch(() => undefined);
+    await app.close();
+  }, log);
   await timer.time('listen', () => app.server.listen({ port: config.port, host: config.host }));
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const readyMs = timer.sinceProcessStart();
@@ -79,7 +87,8 @@ async function main(): Promise<void> {
     { readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), phases: timer.phases, database: database.kind, dataDirOrigin: database.embeddedOrigin },
     `SISO ${app.services.version} pronto su http://${host}:${config.port} (database: ${database.kind}, avvio in ${(readyMs / 1000).toFixed(1)} s)`,
   );
-  await timer.time('jobs', () => app.startJobs());
+  jobs = timer.time('jobs', () => app.startJobs());
+  await jobs;
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type pg from 'pg';
 import { defaultPermissions } from '../access/policies.js';
 import { profileCodes } from '../access/profiles.js';
 import { readMigrations } from '../db/migrate.js';
@@ -23,29 +22,4 @@ export function startFingerprint(opts: { demo: boolean }): string {
   for (const code of profileCodes) hash.update(`profile ${code} ${defaultPermissions(code).join(',')}\n`);
   hash.update(`demo ${opts.demo}\n`);
   return hash.digest('hex');
-}
-
-const UNDEFINED_TABLE = '42P01';
-
-/** The hash recorded by the last complete start, or null (never recorded, or an older database). */
-export async function storedFingerprint(pool: pg.Pool): Promise<string | null> {
-  try {
-    const r = await pool.query<{ fingerprint: string }>('SELECT fingerprint FROM start_fingerprint');
-    return r.rows[0]?.fingerprint ?? null;
-  } catch (err) {
-    if ((err as { code?: string }).code === UNDEFINED_TABLE) return null;
-    throw err;
-  }
-}
-
-/** Records the hash once migrations, code lists and seed are all in place. */
-export async function recordFingerprint(pool: pg.Pool, fingerprint: string): Promise<void> {
-  await pool.query(`CREATE TABLE IF NOT EXISTS start_fingerprint (
-      id boolean PRIMARY KEY DEFAULT true CHECK (id), fingerprint text NOT NULL,
-      recorded_at timestamptz NOT NULL DEFAULT now())`);
-  await pool.query(
-    `INSERT INTO start_fingerprint (fingerprint) VALUES ($1)
-     ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, recorded_at = now()`,
-    [fingerprint],
-  );
 }
