@@ -34,10 +34,10 @@ export function wrapPool(kind: DbKind, pool: pg.Pool, onClose?: () => Promise<vo
   // Dates are Italian: `current_date`, `now()::date` and a grant's or a deadline's "today" are the
   // day in Rome, whatever the server's time zone (UTC on most hosts: between 22:00/23:00 and midnight
   // UTC the database's day was already tomorrow's in Rome and a grant given now was dated yesterday).
-  // pg runs this before any other query of the new connection.
-  pool.on('connect', (client) => {
-    client.query(`SET TimeZone = 'Europe/Rome'`).catch(() => undefined);
-  });
+  // A startup option of every new connection (no extra query racing the first one); the embedded
+  // PGlite, which ignores startup options, sets it in its worker (pglite-worker.ts).
+  const opts = pool.options as { options?: string };
+  if (!opts.options?.includes('TimeZone')) opts.options = `${opts.options ? `${opts.options} ` : ''}-c TimeZone=Europe/Rome`;
   return {
     kind,
     pool,

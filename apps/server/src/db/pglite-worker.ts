@@ -30,6 +30,9 @@ if (!port) throw new Error('pglite-worker must run as a worker thread');
 async function main(): Promise<void> {
   const origin = await prepareDataDir(input.pgDataDir, input.starterCache, input.prepared);
   const db = await PGlite.create(input.pgDataDir, { extensions: { btree_gin, pg_trgm, unaccent } });
+  // Dates are Italian (see wrapPool in database.ts). PGlite is one session shared by every socket
+  // connection and pglite-socket ignores a connection's startup options: set once, here.
+  await db.exec(`SET TimeZone = 'Europe/Rome'`);
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
   await server.start();
   port!.postMessage({ type: 'ready', origin });
