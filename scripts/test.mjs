@@ -1,11 +1,13 @@
-// `npm test`: the whole suite, in three stages, stopping after the first stage with a failure.
-//   1. typecheck, lint and unit, side by side;
-//   2. integration on the embedded PGlite and (only with TEST_DATABASE_URL) on PostgreSQL, side by side;
-//   3. e2e (Debian's Chromium, one SISO server).
-// Why side by side: Vitest gives each project max(cores − 1, 1) workers, so on the 2-core reference
-// machine every phase ran its files one at a time and left a core idle (docs/testing.md, "Keeping the
-// suite fast"). Phases of a stage run as separate processes; each line they print is prefixed with the
-// phase's name, and each phase's time is printed when it ends.
+// `npm test`: the whole suite, in stages, stopping after the first stage with a failure.
+//   1. typecheck, lint and unit, side by side (each is one process on one core: tsc, ESLint, and
+//      Vitest, which gives a project max(cores − 1, 1) workers — one on the 2-core reference machine);
+//   2. integration on the embedded PGlite; 3. on PostgreSQL (only with TEST_DATABASE_URL);
+//   4. e2e (Debian's Chromium, one SISO server).
+// The integration phases run one after the other: each already keeps two cores busy (the test worker
+// and PGlite's worker thread, or the test worker and the PostgreSQL backend); side by side they took
+// longer than in turn (measured in CI, docs/testing.md, "Keeping the suite fast").
+// Phases of a stage run as separate processes; each line they print is prefixed with the phase's
+// name, and each phase's time is printed when it ends.
 // Names of phases as arguments run only those, e.g. `node scripts/test.mjs lint unit`.
 // Plain Node ESM, no dependencies (docs/testing.md).
 import { spawn } from 'node:child_process';
@@ -25,7 +27,7 @@ const phases = [
   { name: 'int-pglite', stage: 2, cmd: vitest, args: ['run', '--project', 'int-pglite'] },
   {
     name: 'int-postgres',
-    stage: 2,
+    stage: 3,
     cmd: vitest,
     args: ['run', '--project', 'int-postgres'],
     skip: () =>
@@ -33,7 +35,7 @@ const phases = [
         ? null
         : 'TEST_DATABASE_URL non impostata (es. postgres://postgres@127.0.0.1:5432/postgres)',
   },
-  { name: 'e2e', stage: 3, cmd: vitest, args: ['run', '--project', 'e2e'] },
+  { name: 'e2e', stage: 4, cmd: vitest, args: ['run', '--project', 'e2e'] },
 ];
 
 const wanted = process.argv.slice(2);
