@@ -61,7 +61,7 @@ describe('sharing and break-the-glass', () => {
     await expectAccessible(page, 'scheda con le condivisioni');
 
     await pressOn(page, panel.getByRole('button', { name: 'Condividi' }));
-    const dialog = await visible(page.getByRole('dialog', { name: 'Condividi il record' }));
+    const dialog = await visible(page.getByRole('dialog', { name: 'Condividi questi dati' }));
     // The focus starts inside the dialog, on the kind of recipient ("Operatore" is chosen).
     expect(await focused(page).getAttribute('type')).toBe('radio');
     await pressUntil(page, 'Tab', async (el) => (await el.getAttribute('type')) === 'search', "campo «Cerca l'operatore per nome»");
@@ -75,12 +75,12 @@ describe('sharing and break-the-glass', () => {
     await visible(dialog.getByText(/^Scelto: Anna Sociale — Servizio Sociale Professionale — Comune di Città di Castello\.$/));
     await pressUntil(page, 'Tab', async (el) => (await el.evaluate((x) => x.tagName)) === 'TEXTAREA', 'campo Finalità');
     await page.keyboard.type('Valutazione congiunta per la presa in carico');
-    await expectAccessible(page, 'finestra «Condividi il record»');
+    await expectAccessible(page, 'finestra «Condividi questi dati»');
     await snap(page, 'condividi', dialog);
     await pressUntil(page, 'Tab', async (el) => (await el.getAttribute('type')) === 'submit', 'pulsante Condividi');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await visible(panel.getByText('Record condiviso con Anna Sociale.'));
+    await visible(panel.getByText('Dati condivisi con Anna Sociale.'));
     const row = panel.getByRole('row', { name: /Anna Sociale/ });
     await visible(row.getByText('Sola lettura'));
     await visible(row.getByText('In vigore'));

@@ -73,7 +73,7 @@ function renderPanel(permissions: string[], canGiveWriting = true) {
 describe('SharesPanel', () => {
   it('lists shares with names and words, never ids; nothing without grants.find', async () => {
     const { container } = renderPanel(['grants.find']);
-    const table = await screen.findByRole('table', { name: 'Condivisioni del record, dalla più recente' });
+    const table = await screen.findByRole('table', { name: 'Condivisioni, dalla più recente' });
     const rows = within(table).getAllByRole('row');
     expect(rows[1]!.textContent).toContain('Anna Sociale');
     expect(rows[1]!.textContent).toContain('Sola lettura');
@@ -94,7 +94,7 @@ describe('SharesPanel', () => {
   it('shares with an operator found by name, for a period and a purpose, with writing and hiding the office', async () => {
     renderPanel(['grants.find', 'grants.create']);
     fireEvent.click(await screen.findByRole('button', { name: 'Condividi' }));
-    const dialog = screen.getByRole('dialog', { name: 'Condividi il record' });
+    const dialog = screen.getByRole('dialog', { name: 'Condividi questi dati' });
     // Nothing chosen and no purpose: both said, nothing sent.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Condividi' }));
     expect(within(dialog).getByText('Scegliere con chi condividere.')).toBeTruthy();
@@ -114,7 +114,7 @@ describe('SharesPanel', () => {
       recordKind: 'person', recordId: personId, subjectKind: 'operator', subjectId: id(301), purpose: 'Valutazione congiunta del caso', validTo: '2099-12-31',
       canWrite: true, hideInfoFrom: id(54),
     });
-    expect(screen.getByRole('status').textContent).toBe('Record condiviso con Mario Rossi.');
+    expect(screen.getByRole('status').textContent).toBe('Dati condivisi con Mario Rossi.');
   });
 
   it('offers writing only to who may write the record', async () => {
@@ -122,7 +122,7 @@ describe('SharesPanel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Condividi' }));
     const write = screen.getByRole('radio', { name: /Lettura e scrittura/ }) as HTMLInputElement;
     expect(write.disabled).toBe(true);
-    expect(screen.getByText('Si può condividere con scrittura solo un record che si può modificare.')).toBeTruthy();
+    expect(screen.getByText('Si può condividere con scrittura solo ciò che si può modificare.')).toBeTruthy();
   });
 
   it('revokes after a confirmation and says so', async () => {
